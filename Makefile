@@ -1,0 +1,43 @@
+# Two commands matter: `make run` (the dashboard on demo data) and `make test` (the whole suite).
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8050
+
+.PHONY: run serve test lint format bench demo clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet ".[test]"
+	touch $(STAMP)
+
+run: $(STAMP)  ## the dashboard on the built-in demo data (or DATA_PATH) at http://127.0.0.1:8050
+	$(PY) app.py --host $(HOST) --port $(PORT)
+
+serve: $(STAMP)  ## production server: gunicorn with gunicorn.conf.py
+	$(VENV)/bin/gunicorn --config gunicorn.conf.py app:server
+
+test: $(STAMP)  ## the whole suite, browser tests included (needs Debian chromium + chromium-driver)
+	$(PY) -m pytest --headless $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(STAMP)
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+bench: $(STAMP)  ## speed ratios against a baseline in the same run; never part of `make test`
+	$(PY) -m bench
+
+demo: $(STAMP)  ## write the demo dataset as canonical CSV
+	$(PY) -m data demo --out demo.csv
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -1,0 +1,157 @@
+"""The immutable dataset the app serves, and the report of how it was loaded.
+
+A `Dataset` is built once per load and swapped in whole (see `DatasetRepository`); nothing mutates
+it afterwards. Its `version` is a hash of the content, so query results can be cached by it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from dataclasses import dataclass, field
+from datetime import date
+
+import pandas as pd
+
+from data.reference import article_key
+from data.schema import COLUMN_NAMES
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    """What a source list is: shown beside every number that comes from it."""
+
+    name: str  # the value of the `source` column, e.g. "demo", "memorial"
+    display_name: str
+    organisation: str = ""
+    as_of: date | None = None
+    licence: str = ""
+    url: str = ""
+    synthetic: bool = False  # invented records (the demo): every page must say so
+
+
+@dataclass(frozen=True)
+class RowIssue:
+    """One problem with one value: where it is, what it was, and what was done about it."""
+
+    file: str
+    row: int  # 1-based line of the file for CSV (the header is line 1), record number otherwise
+    column: str
+    value: str
+    reason: str
+    action: str  # "rejected" (the row was not loaded) or "repaired" (the value was left empty or fixed)
+
+    def message(self) -> str:
+        shown = self.value if len(self.value) <= 60 else self.value[:57] + "..."
+        return f"{self.file}, row {self.row}, column {self.column!r}: {self.reason} ({shown!r})"
+
+
+@dataclass(frozen=True)
+class LoadReport:
+    """Everything that happened while loading one file; nothing is dropped without an entry here."""
+
+    file: str
+    rows_read: int
+    rows_loaded: int
+    issues: tuple[RowIssue, ...] = ()
+
+    @property
+    def rejected(self) -> tuple[RowIssue, ...]:
+        return tuple(i for i in self.issues if i.action == "rejected")
+
+    @property
+    def repaired(self) -> tuple[RowIssue, ...]:
+        return tuple(i for i in self.issues if i.action == "repaired")
+
+    @property
+    def rows_rejected(self) -> int:
+        return len({i.row for i in self.rejected})
+
+    def counts_by_column(self) -> dict[str, int]:
+        """How many values of each column could not be used as given."""
+        counts: dict[str, int] = {}
+        for issue in self.issues:
+            counts[issue.column] = counts.get(issue.column, 0) + 1
+        return counts
+
+    def to_dict(self) -> dict:
+        return {
+            "file": self.file,
+            "rows_read": self.rows_read,
+            "rows_loaded": self.rows_loaded,
+            "rows_rejected": self.rows_rejected,
+            "values_not_understood": self.counts_by_column(),
+            "issues": [i.__dict__ for i in self.issues],
+        }
+
+
+def _charges_table(cases: pd.DataFrame) -> pd.DataFrame:
+    """One row per (case, article): the article filter is a lookup here, not a scan of lists."""
+    exploded = cases["articles"].explode().dropna()
+    charges = pd.DataFrame({"row": exploded.index.to_numpy(), "article": exploded.to_numpy()})
+    charges["article_key"] = charges["article"].map(article_key)
+    return charges.dropna(subset=["article_key"]).reset_index(drop=True)
+
+
+def _content_hash(cases: pd.DataFrame) -> str:
+    hashed = pd.util.hash_pandas_object(cases.astype("string"), index=False)
+    return hashlib.sha256(hashed.to_numpy().tobytes()).hexdigest()[:16]
+
+
+@dataclass(frozen=True, eq=False)
+class Dataset:
+    """One row per prosecution (`cases`, canonical columns) plus derived lookup tables.
+
+    eq=False: identity hashing, so a dataset can key an LRU cache without hashing its frames.
+    """
+
+    cases: pd.DataFrame
+    sources: tuple[SourceInfo, ...]
+    charges: pd.DataFrame = field(repr=False)
+    version: str
+
+    @classmethod
+    def build(cls, cases: pd.DataFrame, sources: tuple[SourceInfo, ...]) -> Dataset:
+        """Wrap a frame already in canonical form (see data.loader.normalise)."""
+        missing = [c for c in COLUMN_NAMES if c not in cases.columns]
+        if missing:
+            raise ValueError(f"not a canonical frame, missing columns: {missing}")
+        cases = cases.loc[:, list(COLUMN_NAMES)].reset_index(drop=True)
+        return cls(
+            cases=cases,
+            sources=sources,
+            charges=_charges_table(cases),
+            version=_content_hash(cases),
+        )
+
+    @property
+    def synthetic(self) -> bool:
+        """True when any record is invented (demo data); the interface then says so everywhere."""
+        return any(s.synthetic for s in self.sources)
+
+    @property
+    def as_of(self) -> date | None:
+        dates = [s.as_of for s in self.sources if s.as_of]
+        return max(dates) if dates else None
+
+
+class DatasetRepository:
+    """Holds the dataset being served; a new load replaces it whole, or not at all.
+
+    The only mutable thing in the app, and it changes by one atomic reference swap: a bad file
+    never replaces the last good dataset (the caller keeps the report to show why).
+    """
+
+    def __init__(self, dataset: Dataset, reports: tuple[LoadReport, ...] = ()) -> None:
+        self._lock = threading.Lock()
+        self._current = (dataset, reports)
+
+    def current(self) -> Dataset:
+        return self._current[0]
+
+    def reports(self) -> tuple[LoadReport, ...]:
+        return self._current[1]
+
+    def replace(self, dataset: Dataset, reports: tuple[LoadReport, ...]) -> None:
+        with self._lock:
+            self._current = (dataset, reports)

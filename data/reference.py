@@ -1,0 +1,116 @@
+"""Reference tables shipped with the app: regions and Criminal Code articles, in Russian and English.
+
+The region table is a copy of ../shared/reference/regions_ru.csv (the app must not need ../shared).
+Occupied territories get display labels that say so in both languages (PRODUCT.md, Definitions).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+REFERENCE_DIR = Path(__file__).parent / "reference"
+
+# Labels for the occupied territories: the short, commonly used name plus "occupied".
+_OCCUPIED_LABELS = {
+    "UA-43": ("Крым (оккупирован)", "Crimea (occupied)"),
+    "UA-40": ("Севастополь (оккупирован)", "Sevastopol (occupied)"),
+    "UA-14": ("Донецкая обл. (оккупирована)", "Donetsk Oblast (occupied)"),
+    "UA-09": ("Луганская обл. (оккупирована)", "Luhansk Oblast (occupied)"),
+    "UA-23": ("Запорожская обл. (оккупирована)", "Zaporizhzhia Oblast (occupied)"),
+    "UA-65": ("Херсонская обл. (оккупирована)", "Kherson Oblast (occupied)"),
+}
+
+
+@dataclass(frozen=True)
+class Region:
+    code: str
+    ne_name: str
+    name_ru: str
+    name_en: str
+    kind: str
+
+    @property
+    def occupied(self) -> bool:
+        return self.kind == "occupied"
+
+    def label(self, lang: str) -> str:
+        """The name shown in the interface, saying 'occupied' where it applies."""
+        if self.code in _OCCUPIED_LABELS:
+            ru, en = _OCCUPIED_LABELS[self.code]
+            return ru if lang == "ru" else en
+        return self.name_ru if lang == "ru" else self.name_en
+
+
+@cache
+def regions() -> dict[str, Region]:
+    """All 89 regions by ISO code, in the table's order."""
+    with open(REFERENCE_DIR / "regions_ru.csv", encoding="utf-8", newline="") as fh:
+        return {row["code"]: Region(**row) for row in csv.DictReader(fh)}
+
+
+def region_label(code: str, lang: str) -> str:
+    """Display name of a region code; the code itself when unknown to the table."""
+    region = regions().get(code)
+    if region is not None:
+        return region.label(lang)
+    if code == "unknown":
+        return "Регион неизвестен" if lang == "ru" else "Region unknown"
+    return code
+
+
+@dataclass(frozen=True)
+class Article:
+    code: str
+    name_ru: str
+    name_en: str
+
+    def label(self, lang: str) -> str:
+        return self.name_ru if lang == "ru" else self.name_en
+
+
+@cache
+def articles() -> dict[str, Article]:
+    """Short names of the articles of the Criminal Code common in these lists, by article number."""
+    with open(REFERENCE_DIR / "articles.csv", encoding="utf-8", newline="") as fh:
+        return {row["code"]: Article(**row) for row in csv.DictReader(fh)}
+
+
+_ARTICLE_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+# Parts and points ("ч.2", "ч. 2", "Part 2", "п. «а»") carry numbers that are not the article.
+_PART = re.compile(r"(?:\bч\.?|\bчасть|\bчасти|\bpart|\bп\.)\s*[«\"]?[\w]{1,3}[»\"]?", re.IGNORECASE)
+_INCHOATE = {"30", "33"}  # preparation/attempt and complicity: the charge is the article after them
+
+
+def article_key(article: str) -> str | None:
+    """The article a charge is under, without its part: '207.3 ч.2' -> '207.3', '30 ч.1 - 278' -> '278'.
+
+    Preparation/attempt (art. 30) and complicity (art. 33) qualify another article; a charge of
+    'preparation of 278' is counted under 278, which is how the lists themselves count it.
+    """
+    text = article.strip()
+    if not text:
+        return None
+    segments = [s for s in re.split(r"\s[-–—]\s|,", text) if s.strip()]
+    numbers = [m.group(0) for s in segments if (m := _ARTICLE_NUMBER.search(_PART.sub(" ", s)))]
+    if not numbers:
+        return None
+    for number in numbers:
+        if number not in _INCHOATE:
+            return number
+    return numbers[0]
+
+
+def article_sort_key(code: str) -> tuple[int, int]:
+    """Numeric order: 30 < 205 < 205.1 < 205.5 < 207.3 < 280.3."""
+    main, _, sub = code.partition(".")
+    return (int(main) if main.isdigit() else 10**6, int(sub) if sub.isdigit() else 0)
+
+
+def article_label(code: str, lang: str) -> str:
+    """'207.3 — «Фейки» об армии': the number with its short name when we know one."""
+    article = articles().get(code)
+    return f"{code} — {article.label(lang)}" if article else code
