@@ -418,7 +418,7 @@ def _make_case(rng, profile: Profile, region: str, start: date, female: bool, as
     detained = already_held is not None or rng.random() < profile.detention
     custody = already_held or (start + timedelta(days=int(rng.integers(0, 30))) if detained else None)
     if custody and custody > as_of:
-        custody = as_of
+        custody = start  # detained on the day the case began
     verdict = start + timedelta(days=int(rng.integers(120, 640)))
     sentence: Sentence | None = None
     if verdict > as_of:

@@ -299,9 +299,9 @@ def table_page(dataset: Dataset, state: FilterState, search: str = "",
         else:
             sort_columns.append(column)
             ascending.append(direction == "asc")
-    if sort_columns:
-        rows = rows.sort_values(sort_columns, ascending=ascending, kind="stable",
-                                na_position="last")
+    if not sort_columns:  # most recent arrests first, as a news reader expects
+        sort_columns, ascending = ["custody_date", "name"], [False, True]
+    rows = rows.sort_values(sort_columns, ascending=ascending, kind="stable", na_position="last")
     total = len(rows)
     page_count = max(1, -(-total // page_size))
     page = min(max(page, 0), page_count - 1)

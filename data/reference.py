@@ -104,6 +104,14 @@ def article_key(article: str) -> str | None:
     return numbers[0]
 
 
+_PART_RU = re.compile(r"\bч\.\s*(\d+(?:\.\d+)?)")
+
+
+def article_display(article: str, lang: str) -> str:
+    """A normalised charge as the reader's language writes it: '207.3 ч.2' -> '207.3 Part 2'."""
+    return article if lang == "ru" else _PART_RU.sub(r"Part \1", article)
+
+
 def article_sort_key(code: str) -> tuple[int, int]:
     """Numeric order: 30 < 205 < 205.1 < 205.5 < 207.3 < 280.3."""
     main, _, sub = code.partition(".")
@@ -114,3 +122,26 @@ def article_label(code: str, lang: str) -> str:
     """'207.3 — «Фейки» об армии': the number with its short name when we know one."""
     article = articles().get(code)
     return f"{code} — {article.label(lang)}" if article else code
+
+
+# English names of case groups that the lists (and the demo) use; other groups show as published.
+_CASE_GROUPS_EN = {
+    "антивоенное дело": "Anti-war cases",
+    "хизб ут-тахрир": "Hizb ut-Tahrir",
+    "свидетели иеговы": "Jehovah's Witnesses",
+    "госизмена": "Treason",
+    "поджоги и диверсии": "Arson and sabotage",
+    "болотное дело": "Bolotnaya Square case",
+    "экстремистское сообщество": "Extremist community",
+    "таблиги джамаат и другие": "Tablighi Jamaat and others",
+    "таблиги джамаат": "Tablighi Jamaat",
+    "дело фбк": "Anti-Corruption Foundation case",
+    "крымские татары": "Crimean Tatars",
+}
+
+
+def case_group_label(name: str, lang: str) -> str:
+    """A case group as the reader's language has it, where we know the translation."""
+    if lang == "en":
+        return _CASE_GROUPS_EN.get(name.strip().lower(), name)
+    return name

@@ -1,0 +1,17 @@
+"""Thin wiring: translate component values into a FilterState, call the query and the builders.
+
+Each module has `register(app)`, using `app.callback` (never the global `dash.callback`, which binds
+to the first app only; see DESIGN.md).
+"""
+
+from __future__ import annotations
+
+from dash import Dash
+
+from callbacks import overview, page, table
+
+
+def register_callbacks(app: Dash) -> None:
+    page.register(app)
+    overview.register(app)
+    table.register(app)

@@ -1,0 +1,49 @@
+"""Render the page in the URL's language, keeping the filters the reader had set."""
+
+from __future__ import annotations
+
+from dash import Dash, Input, Output, State
+
+from callbacks.common import FILTER_INPUTS, filter_state, language, repository
+from components import ids
+from components.i18n import t
+from components.layout import page
+from data.filters import FilterState
+
+
+def register(app: Dash) -> None:
+    repo = repository(app)
+
+    @app.callback(
+        Output(ids.PAGE, "children"),
+        Output(ids.DOCUMENT_META, "data"),
+        Input(ids.URL, "search"),
+        State(ids.FILTER_MEMORY, "data"),
+    )
+    def render_page(search: str | None, memory: str | None) -> tuple[list, dict]:
+        # The first render takes the filters from the URL; later ones (a language switch) from
+        # memory, so the reader's selection survives.
+        state = FilterState.from_query(memory if memory else (search or ""))
+        lang = language(search)
+        return page(repo.current(), state, lang), {"lang": lang, "title": t("app.title", lang)}
+
+    @app.callback(
+        Output(ids.FILTER_MEMORY, "data"),
+        *FILTER_INPUTS,
+        Input(ids.GRANULARITY, "value"),
+    )
+    def remember_filters(*values: object) -> str:
+        *filters, granularity = values
+        return filter_state(repo.current(), tuple(filters), granularity).to_query()
+
+    app.clientside_callback(
+        """
+        function (meta) {
+            if (meta) {
+                document.documentElement.lang = meta.lang;
+                document.title = meta.title;
+            }
+        }
+        """,
+        Input(ids.DOCUMENT_META, "data"),
+    )

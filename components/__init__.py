@@ -1,0 +1,1 @@
+"""Layout factories: pure functions that return Dash components. Every id is in ids.py."""

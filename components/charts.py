@@ -1,0 +1,38 @@
+"""Chart containers: a titled <figure> around the graph with a caption that says what is counted.
+
+`dcc.Graph` takes no aria attributes (DESIGN.md), so the figure element carries the title and the
+caption carries the definitions a reader needs.
+"""
+
+from __future__ import annotations
+
+from dash import dcc, html
+
+from components.figures.theme import blank_figure
+
+
+def graph_config(lang: str) -> dict:
+    return {
+        "displaylogo": False,
+        "responsive": True,
+        "locale": lang,
+        "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
+        "toImageButtonOptions": {"format": "png", "scale": 2},
+    }
+
+
+def chart_figure(graph_id: str, caption_id: str, title: str, lang: str,
+                 controls: object = None) -> html.Figure:
+    header = [html.H2(title, className="h5 m-0", id=f"{graph_id}-title")]
+    if controls is not None:
+        header.append(html.Div(controls, className="chart-controls"))
+    return html.Figure(
+        [
+            html.Div(header, className="chart-header"),
+            dcc.Graph(id=graph_id, figure=blank_figure(lang), config=graph_config(lang),
+                      className="chart-graph"),
+            html.Figcaption(id=caption_id, className="chart-caption"),
+        ],
+        className="chart card card-body",
+        **{"aria-labelledby": f"{graph_id}-title"},
+    )

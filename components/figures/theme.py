@@ -1,0 +1,69 @@
+"""Shared look of every chart: fonts, margins, colours, the empty state."""
+
+from __future__ import annotations
+
+from components.i18n import plotly_separators, t
+
+FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
+INK = "#1f2933"
+MUTED = "#52606d"
+GRID = "#e4e7eb"
+ACCENT = "#0b5394"
+
+# Okabe-Ito: distinguishable with every common colour-vision deficiency.
+REGIME_COLOURS = {
+    "general": "#0072B2",
+    "strict": "#D55E00",
+    "special": "#CC79A7",
+    "settlement": "#009E73",
+    "prison": "#000000",
+    "unknown": "#999999",
+}
+
+
+def base_layout(lang: str, height: int = 320) -> dict:
+    """Layout every chart starts from; `separators` makes numbers read right in each language."""
+    return {
+        "height": height,
+        "margin": {"l": 56, "r": 16, "t": 16, "b": 48},
+        "font": {"family": FONT, "size": 13, "color": INK},
+        "paper_bgcolor": "white",
+        "plot_bgcolor": "white",
+        "separators": plotly_separators(lang),
+        "hoverlabel": {"font": {"family": FONT}},
+        "bargap": 0.1,
+        # Keep the reader's zoom when only the data changes.
+        "uirevision": "keep",
+    }
+
+
+def axis(title: str, **extra: object) -> dict:
+    return {
+        "title": {"text": title, "font": {"color": MUTED}},
+        "gridcolor": GRID,
+        "zeroline": False,
+        "fixedrange": False,
+        **extra,
+    }
+
+
+def blank_figure(lang: str, height: int = 320) -> dict:
+    """What a chart shows for the instant before its data arrives: nothing, at its final size."""
+    layout = base_layout(lang, height)
+    layout.update(xaxis={"visible": False}, yaxis={"visible": False})
+    return {"data": [], "layout": layout}
+
+
+def empty_figure(lang: str, height: int = 320) -> dict:
+    """Says there is nothing to show, rather than drawing empty axes that look broken."""
+    layout = base_layout(lang, height)
+    layout.update(
+        xaxis={"visible": False},
+        yaxis={"visible": False},
+        annotations=[{
+            "text": t("chart.empty", lang),
+            "xref": "paper", "yref": "paper", "x": 0.5, "y": 0.5,
+            "showarrow": False, "font": {"size": 15, "color": MUTED},
+        }],
+    )
+    return {"data": [], "layout": layout}

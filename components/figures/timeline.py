@@ -1,0 +1,52 @@
+"""The timeline of arrests: bars per month, quarter or year, with 24 February 2022 marked."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from components.figures.theme import ACCENT, MUTED, axis, base_layout, empty_figure
+from components.i18n import fmt_int, fmt_period, t
+from data.query import Timeline
+
+INVASION = date(2022, 2, 24)
+_PERIOD = {"month": "M1", "quarter": "M3", "year": "M12"}
+
+
+def timeline_figure(timeline: Timeline, lang: str) -> dict:
+    if not timeline.periods or not any(timeline.counts):
+        return empty_figure(lang)
+    hover = [
+        t(f"timeline.hover_{timeline.unit}", lang,
+          period=fmt_period(p, timeline.granularity, lang), n=fmt_int(n, lang))
+        for p, n in zip(timeline.periods, timeline.counts, strict=True)
+    ]
+    bars = {
+        "type": "bar",
+        "x": [p.isoformat() for p in timeline.periods],
+        "y": list(timeline.counts),
+        "xperiod": _PERIOD[timeline.granularity],
+        "xperiodalignment": "middle",
+        "marker": {"color": ACCENT},
+        "customdata": hover,
+        "hovertemplate": "%{customdata}<extra></extra>",
+        "name": t(f"timeline.y_{timeline.unit}", lang),
+    }
+    layout = base_layout(lang)
+    layout.update(
+        xaxis=axis("", type="date"),
+        yaxis=axis(t(f"timeline.y_{timeline.unit}", lang), rangemode="tozero"),
+        showlegend=False,
+    )
+    if timeline.periods[0] <= INVASION <= timeline.periods[-1]:
+        layout["shapes"] = [{
+            "type": "line", "xref": "x", "yref": "paper",
+            "x0": INVASION.isoformat(), "x1": INVASION.isoformat(), "y0": 0, "y1": 1,
+            "line": {"color": MUTED, "width": 1, "dash": "dot"},
+        }]
+        layout["annotations"] = [{
+            "x": INVASION.isoformat(), "xref": "x", "y": 1, "yref": "paper",
+            "text": t("timeline.invasion", lang), "showarrow": False,
+            "xanchor": "right", "yanchor": "top", "align": "right",
+            "font": {"size": 11, "color": MUTED}, "bgcolor": "rgba(255,255,255,0.8)",
+        }]
+    return {"data": [bars], "layout": layout}

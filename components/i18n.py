@@ -1,0 +1,270 @@
+"""Every user-visible string, in Russian and English, and number/date formatting per language.
+
+One table (`MESSAGES`): a key maps to its Russian and English text. `t(key, lang)` looks it up and
+fills `{placeholders}`; a missing key is a bug and raises, so a test of each page catches it.
+Region and article names live with the reference data (data/reference.py).
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+
+LANGUAGES = ("ru", "en")
+DEFAULT_LANGUAGE = "ru"
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # page
+    "app.title": ("Политзаключённые и политические преследования в России",
+                  "Political prisoners and politically motivated prosecutions in Russia"),
+    "app.short_title": ("Политические преследования в России",
+                        "Political prosecutions in Russia"),
+    "app.description": (
+        "Кого, где и за что преследуют по политическим мотивам: фильтры по статьям УК, регионам, "
+        "периодам и наказаниям; каждое число можно проверить.",
+        "Who is prosecuted for political reasons, where and for what: filter by article of the "
+        "Criminal Code, region, period and punishment; every number can be checked."),
+    "nav.overview": ("Обзор", "Overview"),
+    "lang.switch": ("Язык", "Language"),
+    "demo.banner_title": ("Демонстрационные данные.", "Demo data."),
+    "demo.banner": (
+        "Все записи на этой странице вымышлены: это не настоящие люди и не настоящие дела. "
+        "Числа показывают, как работает панель, а не масштаб преследований.",
+        "Every record on this page is invented: these are not real people or real cases. "
+        "The numbers show how the dashboard works, not the scale of persecution."),
+    "footer.source": ("Источник: {source}", "Source: {source}"),
+    "footer.as_of": ("данные на {date}", "data as of {date}"),
+    "footer.demo_source": ("демонстрационный набор (вымышленные записи)",
+                           "demo dataset (invented records)"),
+    "footer.about": (
+        "Человек и уголовное преследование — не одно и то же: у одного человека может быть "
+        "несколько дел. Списки «Мемориала» и ОВД-Инфо составлены по разным критериям.",
+        "A person and a prosecution are not the same: one person may face several cases. "
+        "Memorial's and OVD-Info's lists follow different criteria."),
+    # counters
+    "counter.persons": ("Человек", "Persons"),
+    "counter.persons_note": ("в выбранных делах", "in the selected cases"),
+    "counter.prosecutions": ("Уголовных преследований", "Prosecutions"),
+    "counter.prosecutions_note": ("одно дело одного человека", "one case of one person"),
+    "counter.in_custody": ("Сейчас в заключении", "In custody now"),
+    "counter.in_custody_note": ("человек лишены свободы", "persons deprived of liberty"),
+    "counter.median": ("Медианный реальный срок", "Median real prison term"),
+    "counter.median_note_persons": ("лет; по {n} приговорам к реальному сроку (самый долгий срок "
+                                    "каждого человека)",
+                                    "years; of {n} real prison terms (each person's longest)"),
+    "counter.median_note_prosecutions": ("лет; по {n} приговорам к реальному сроку",
+                                         "years; of {n} real prison terms"),
+    "counter.none": ("нет данных", "no data"),
+    # filters
+    "filters.title": ("Фильтры", "Filters"),
+    "filters.article": ("Статья УК РФ", "Article of the Criminal Code"),
+    "filters.region": ("Регион преследования", "Region of prosecution"),
+    "filters.period": ("Дата ареста", "Arrest date"),
+    "filters.period_all": ("за всё время", "all time"),
+    "filters.period_note": ("Если период задан, записи без даты ареста не учитываются.",
+                            "When a period is set, records with no arrest date are left out."),
+    "filters.punishment": ("Наказание", "Punishment"),
+    "filters.status": ("Статус", "Status"),
+    "filters.gender": ("Пол", "Gender"),
+    "filters.case_group": ("Группа дел", "Case group"),
+    "filters.any": ("Все", "All"),
+    "filters.reset": ("Сбросить фильтры", "Reset filters"),
+    "filters.unit": ("Считать", "Count"),
+    "unit.persons": ("людей", "persons"),
+    "unit.prosecutions": ("уголовные дела", "prosecutions"),
+    "filters.granularity": ("Шаг", "Step"),
+    "granularity.month": ("месяц", "month"),
+    "granularity.quarter": ("квартал", "quarter"),
+    "granularity.year": ("год", "year"),
+    "filters.no_dates": ("в данных нет дат ареста", "the data has no arrest dates"),
+    # timeline
+    "timeline.title": ("Аресты по времени", "Arrests over time"),
+    "timeline.y_persons": ("Человек", "Persons"),
+    "timeline.y_prosecutions": ("Дел", "Prosecutions"),
+    "timeline.caption_persons": (
+        "Каждый человек учтён один раз — по дате первого ареста в выбранных делах. "
+        "Без даты ареста: {n}.",
+        "Each person is counted once, at their first arrest in the selected cases. "
+        "No arrest date: {n}."),
+    "timeline.caption_prosecutions": (
+        "Каждое дело учтено по дате ареста. Без даты ареста: {n}.",
+        "Each prosecution is counted at its arrest date. No arrest date: {n}."),
+    "timeline.invasion": ("24.02.2022: полномасштабное вторжение в Украину",
+                          "24 Feb 2022: full-scale invasion of Ukraine"),
+    "timeline.hover_persons": ("{period}: {n} чел.", "{period}: {n} persons"),
+    "timeline.hover_prosecutions": ("{period}: {n} дел", "{period}: {n} prosecutions"),
+    # sentences
+    "sentences.title": ("Реальные сроки лишения свободы", "Real prison terms"),
+    "sentences.x": ("Срок, лет", "Term, years"),
+    "sentences.y_persons": ("Человек", "Persons"),
+    "sentences.y_prosecutions": ("Приговоров", "Sentences"),
+    "sentences.caption_persons": (
+        "{n} человек с реальным сроком; у каждого учтён самый долгий срок. "
+        "Пожизненное заключение ({life}) не показано. Цвет — режим колонии.",
+        "{n} persons with a real prison term, each with their longest. "
+        "Life sentences ({life}) are not shown. Colour shows the regime."),
+    "sentences.caption_prosecutions": (
+        "{n} приговоров к реальному сроку. Пожизненное заключение ({life}) не показано. "
+        "Цвет — режим колонии.",
+        "{n} real prison sentences. Life sentences ({life}) are not shown. "
+        "Colour shows the regime."),
+    "sentences.hover": ("{range} лет, {regime}: {n}", "{range} years, {regime}: {n}"),
+    "chart.empty": ("Нет записей для выбранных фильтров", "No records match these filters"),
+    # table
+    "table.title": ("Люди и дела", "Persons and cases"),
+    "table.title_persons": ("Люди", "Persons"),
+    "table.title_prosecutions": ("Уголовные дела", "Prosecutions"),
+    "table.search": ("Поиск по имени", "Search by name"),
+    "table.search_note": ("Поиск сужает только таблицу.", "Search narrows the table only."),
+    "table.name": ("Имя", "Name"),
+    "table.region": ("Регион", "Region"),
+    "table.articles": ("Статьи", "Articles"),
+    "table.custody_date": ("Дата ареста", "Arrest date"),
+    "table.sentence": ("Приговор", "Sentence"),
+    "table.status": ("Статус", "Status"),
+    "table.cases": ("Дел", "Cases"),
+    "table.source": ("Источник", "Source"),
+    "table.link": ("страница", "page"),
+    "table.count": ("Найдено: {n}", "Found: {n}"),
+    "table.none": ("Никого не найдено", "Nobody found"),
+    # categories
+    "gender.male": ("мужчины", "men"),
+    "gender.female": ("женщины", "women"),
+    "gender.unknown": ("не указан", "not stated"),
+    "punishment.imprisonment": ("реальный срок", "prison term"),
+    "punishment.life": ("пожизненное", "life"),
+    "punishment.suspended": ("условный срок", "suspended sentence"),
+    "punishment.fine": ("штраф", "fine"),
+    "punishment.forced_labour": ("принудительные работы", "forced labour"),
+    "punishment.restriction_of_freedom": ("ограничение свободы", "restriction of freedom"),
+    "punishment.compulsory_works": ("обязательные работы", "compulsory works"),
+    "punishment.compulsory_treatment": ("принудительное лечение", "compulsory treatment"),
+    "punishment.other": ("другое", "other"),
+    "punishment.none_yet": ("приговора ещё нет", "no verdict yet"),
+    "regime.general": ("общий режим", "general regime"),
+    "regime.strict": ("строгий режим", "strict regime"),
+    "regime.special": ("особый режим", "special regime"),
+    "regime.settlement": ("колония-поселение", "settlement colony"),
+    "regime.prison": ("тюрьма", "prison"),
+    "regime.unknown": ("режим неизвестен", "regime unknown"),
+    "status.investigation": ("следствие", "under investigation"),
+    "status.trial": ("суд", "on trial"),
+    "status.serving": ("отбывает наказание", "serving a sentence"),
+    "status.released": ("на свободе", "released"),
+    "status.emigrated": ("эмигрировал(а)", "emigrated"),
+    "status.died": ("умер(ла)", "died"),
+    "status.unknown": ("неизвестно", "unknown"),
+    # sentence wording in the table
+    "sentence.term_regime": ("{term}, {regime}", "{term}, {regime}"),
+    "sentence.prison_part": ("{term} (из них {prison} в тюрьме), {regime}",
+                             "{term} ({prison} of it in prison), {regime}"),
+    "sentence.life": ("пожизненное лишение свободы", "life imprisonment"),
+    "sentence.suspended": ("{term} условно", "{term} suspended"),
+    "sentence.fine": ("штраф {amount} ₽", "fine of {amount} roubles"),
+    "sentence.term_of": ("{term}: {what}", "{term} of {what}"),
+    "term.years_months": ("{y} {yw} {m} мес.", "{y} {yw} {m} mo."),
+    "error.data": ("Не удалось получить данные. Обновите страницу.",
+                   "The data could not be loaded. Please reload the page."),
+}
+
+_MONTHS_RU = ("январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август",
+              "сентябрь", "октябрь", "ноябрь", "декабрь")
+_MONTHS_RU_SHORT = ("янв", "фев", "мар", "апр", "май", "июн", "июл", "авг", "сен", "окт", "ноя",
+                    "дек")
+_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
+              "September", "October", "November", "December")
+_QUARTERS_RU = ("I", "II", "III", "IV")
+NBSP = "\u00a0"
+
+
+def normalise_language(lang: str | None) -> str:
+    return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def t(key: str, lang: str, **values: object) -> str:
+    """The text of `key` in `lang`, with `{placeholders}` filled from `values`."""
+    ru, en = MESSAGES[key]
+    text = ru if lang == "ru" else en
+    return text.format(**values) if values else text
+
+
+def plural_ru(n: int, one: str, few: str, many: str) -> str:
+    """Russian plural form: 1 год, 2 года, 5 лет, 11 лет, 21 год."""
+    n = abs(n)
+    if n % 10 == 1 and n % 100 != 11:
+        return one
+    if n % 10 in (2, 3, 4) and n % 100 not in (12, 13, 14):
+        return few
+    return many
+
+
+def fmt_int(n: int, lang: str) -> str:
+    """3500 -> '3 500' (ru, no-break space) or '3,500' (en)."""
+    text = f"{int(n):,}"
+    return text.replace(",", NBSP) if lang == "ru" else text
+
+
+def fmt_decimal(x: float, lang: str, digits: int = 1) -> str:
+    """6.5 -> '6,5' (ru) or '6.5' (en); whole numbers lose the '.0'."""
+    if not math.isfinite(x):
+        return "—"
+    rounded = round(x, digits)
+    text = f"{rounded:,.{digits}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    if lang == "ru":
+        text = text.replace(",", NBSP).replace(".", ",")
+    return text
+
+
+def fmt_date(d: date, lang: str) -> str:
+    """'10.04.2022' (ru) or '10 Apr 2022' (en)."""
+    if lang == "ru":
+        return d.strftime("%d.%m.%Y")
+    return f"{d.day} {_MONTHS_EN[d.month - 1][:3]} {d.year}"
+
+
+def fmt_month(d: date, lang: str, short: bool = False) -> str:
+    """'апрель 2022' / 'April 2022', or 'апр 2022' / 'Apr 2022' when short."""
+    if lang == "ru":
+        names = _MONTHS_RU_SHORT if short else _MONTHS_RU
+    else:
+        names = tuple(m[:3] for m in _MONTHS_EN) if short else _MONTHS_EN
+    return f"{names[d.month - 1]} {d.year}"
+
+
+def fmt_period(d: date, granularity: str, lang: str) -> str:
+    """The period starting at `d`: a month, a quarter ('II кв. 2022' / 'Q2 2022') or a year."""
+    if granularity == "year":
+        return str(d.year)
+    if granularity == "quarter":
+        q = (d.month - 1) // 3
+        return f"{_QUARTERS_RU[q]} кв. {d.year}" if lang == "ru" else f"Q{q + 1} {d.year}"
+    return fmt_month(d, lang)
+
+
+def _years_word(n: int, lang: str) -> str:
+    if lang == "ru":
+        return plural_ru(n, "год", "года", "лет")
+    return "year" if n == 1 else "years"
+
+
+def fmt_term(months: float, lang: str) -> str:
+    """84 -> '7 лет' / '7 years'; 78 -> '6 лет 6 мес.' / '6 years 6 mo.'; 8 -> '8 мес.'."""
+    total = int(round(months))
+    years, rest = divmod(total, 12)
+    if years and rest:
+        return t("term.years_months", lang, y=years, yw=_years_word(years, lang), m=rest)
+    if years:
+        return f"{years} {_years_word(years, lang)}"
+    return f"{rest} мес." if lang == "ru" else f"{rest} mo."
+
+
+def fmt_years(months: float, lang: str) -> str:
+    """A term in years with one decimal: 78 months -> '6,5' / '6.5'."""
+    return fmt_decimal(months / 12, lang, 1)
+
+
+def plotly_separators(lang: str) -> str:
+    """plotly's `separators`: decimal mark then thousands separator."""
+    return "," + NBSP if lang == "ru" else ".,"

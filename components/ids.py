@@ -1,0 +1,42 @@
+"""Every component id, in one place, so callbacks and tests never spell one twice."""
+
+URL = "url"
+FILTER_MEMORY = "filter-memory"  # the last FilterState as a query string, kept across re-renders
+DOCUMENT_META = "document-meta"  # language and title of the page, applied to <html> and <title>
+NAVBAR_TITLE = "navbar-title"
+LANG_LINKS = "lang-links"
+DEMO_BANNER = "demo-banner"
+PAGE = "page"
+FOOTER = "footer"
+
+# filters
+FILTER_ARTICLE = "filter-article"
+FILTER_REGION = "filter-region"
+FILTER_PERIOD = "filter-period"
+FILTER_PERIOD_TEXT = "filter-period-text"
+FILTER_PUNISHMENT = "filter-punishment"
+FILTER_STATUS = "filter-status"
+FILTER_GENDER = "filter-gender"
+FILTER_CASE_GROUP = "filter-case-group"
+FILTER_RESET = "filter-reset"
+UNIT = "unit"
+GRANULARITY = "granularity"
+
+# counters
+COUNT_PERSONS = "count-persons"
+COUNT_PROSECUTIONS = "count-prosecutions"
+COUNT_IN_CUSTODY = "count-in-custody"
+COUNT_MEDIAN = "count-median"
+COUNT_MEDIAN_NOTE = "count-median-note"
+
+# charts
+TIMELINE = "timeline-graph"
+TIMELINE_CAPTION = "timeline-caption"
+SENTENCES = "sentences-graph"
+SENTENCES_CAPTION = "sentences-caption"
+
+# table
+TABLE = "persons-table"
+TABLE_SEARCH = "persons-search"
+TABLE_COUNT = "persons-count"
+TABLE_TITLE = "persons-title"

@@ -1,0 +1,132 @@
+"""The page: a static shell, and the language-dependent page rendered into it.
+
+The shell holds only what must survive a language switch (the URL and the filter memory); the rest
+is rebuilt in the chosen language with the same filters, so switching never loses a selection.
+"""
+
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+from dash import dcc, html
+
+from components import ids
+from components.charts import chart_figure
+from components.counters import counter_row
+from components.filters import filter_panel, granularity_switch
+from components.i18n import LANGUAGES, fmt_date, t
+from components.table import persons_table
+from data.dataset import Dataset
+from data.filters import FilterState
+from data.query import filter_options
+
+
+def shell() -> html.Div:
+    return html.Div(
+        [
+            dcc.Location(id=ids.URL, refresh=False),
+            dcc.Store(id=ids.FILTER_MEMORY, storage_type="memory", data=""),
+            dcc.Store(id=ids.DOCUMENT_META, storage_type="memory"),
+            html.Div(id=ids.PAGE),
+        ],
+    )
+
+
+def navbar(lang: str) -> html.Header:
+    links = [
+        dcc.Link(
+            code.upper(),
+            href=f"?lang={code}",
+            className="lang-link" + (" active" if code == lang else ""),
+            title={"ru": "Русский", "en": "English"}[code],
+        )
+        for code in LANGUAGES
+    ]
+    return html.Header(
+        dbc.Container(
+            [
+                html.A(t("app.short_title", lang), href=f"?lang={lang}",
+                       className="navbar-brand text-white", id=ids.NAVBAR_TITLE),
+                html.Nav(links, className="lang-switch ms-auto", id=ids.LANG_LINKS,
+                         **{"aria-label": t("lang.switch", lang)}),
+            ],
+            fluid=True,
+            className="d-flex align-items-center",
+        ),
+        className="navbar navbar-dark bg-dark-blue",
+    )
+
+
+def demo_banner(dataset: Dataset, lang: str) -> html.Div | None:
+    if not dataset.synthetic:
+        return None
+    return html.Div(
+        dbc.Container(
+            [html.Strong(t("demo.banner_title", lang) + " "), t("demo.banner", lang)],
+            fluid=True,
+        ),
+        id=ids.DEMO_BANNER,
+        className="demo-banner",
+        role="alert",
+    )
+
+
+def source_line(dataset: Dataset, lang: str) -> str:
+    names = [t("footer.demo_source", lang) if s.synthetic else s.display_name
+             for s in dataset.sources]
+    text = t("footer.source", lang, source="; ".join(names))
+    if dataset.as_of:
+        text += "; " + t("footer.as_of", lang, date=fmt_date(dataset.as_of, lang))
+    return text
+
+
+def footer(dataset: Dataset, lang: str) -> html.Footer:
+    return html.Footer(
+        dbc.Container(
+            [
+                html.P(source_line(dataset, lang), className="mb-1"),
+                html.P(t("footer.about", lang), className="mb-0 text-muted small"),
+            ],
+            fluid=True,
+        ),
+        id=ids.FOOTER,
+        className="site-footer",
+    )
+
+
+def overview(dataset: Dataset, state: FilterState, lang: str) -> dbc.Container:
+    return dbc.Container(
+        dbc.Row(
+            [
+                dbc.Col(filter_panel(filter_options(dataset), state, lang), lg=3,
+                        className="mb-3 filters-col"),
+                dbc.Col(
+                    [
+                        html.H1(t("app.title", lang), className="h3 mb-1"),
+                        html.P(t("app.description", lang), className="text-muted mb-3"),
+                        counter_row(lang),
+                        chart_figure(ids.TIMELINE, ids.TIMELINE_CAPTION,
+                                     t("timeline.title", lang), lang,
+                                     controls=granularity_switch(state, lang)),
+                        chart_figure(ids.SENTENCES, ids.SENTENCES_CAPTION,
+                                     t("sentences.title", lang), lang),
+                        persons_table(lang),
+                    ],
+                    lg=9,
+                ),
+            ],
+        ),
+        fluid=True,
+        className="main py-3",
+        id="main",
+    )
+
+
+def page(dataset: Dataset, state: FilterState, lang: str) -> list:
+    """Everything below the shell, in `lang`, with the filters set to `state`."""
+    return [
+        html.A(t("nav.overview", lang), href="#main", className="visually-hidden-focusable"),
+        navbar(lang),
+        demo_banner(dataset, lang),
+        html.Main(overview(dataset, state, lang)),
+        footer(dataset, lang),
+    ]
