@@ -11,8 +11,8 @@ import logging
 import os
 import sys
 from dataclasses import dataclass
-from functools import cache
 from datetime import date
+from functools import cache
 from pathlib import Path
 
 import dash_bootstrap_components as dbc  # noqa: F401  (registers its components with Dash)
@@ -52,25 +52,32 @@ def load_dataset(config: AppConfig) -> tuple[Dataset, tuple[LoadReport, ...]]:
     dataset, report = load_canonical(config.data_path)
     for issue in report.issues[:20]:
         log.warning("%s: %s", issue.action, issue.message())
-    log.info("%s: %d rows read, %d loaded, %d rejected", report.file, report.rows_read,
-             report.rows_loaded, report.rows_rejected)
+    log.info(
+        "%s: %d rows read, %d loaded, %d rejected",
+        report.file,
+        report.rows_read,
+        report.rows_loaded,
+        report.rows_rejected,
+    )
     return dataset, (report,)
 
 
 def _content_security_policy(app: Dash) -> str:
     """DESIGN.md's CSP: scripts only from the app itself (and our clientside callbacks' hashes)."""
     hashes = " ".join(app.csp_hashes())  # already quoted: 'sha256-...'
-    return "; ".join([
-        "default-src 'self'",
-        f"script-src 'self' {hashes}",
-        "style-src 'self' 'unsafe-inline'",
-        "connect-src 'self'",
-        "img-src 'self' data: blob:",
-        "font-src 'self' data:",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "frame-ancestors 'self'",
-    ])
+    return "; ".join(
+        [
+            "default-src 'self'",
+            f"script-src 'self' {hashes}",
+            "style-src 'self' 'unsafe-inline'",
+            "connect-src 'self'",
+            "img-src 'self' data: blob:",
+            "font-src 'self' data:",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "frame-ancestors 'self'",
+        ]
+    )
 
 
 def create_app(config: AppConfig | None = None) -> Dash:
@@ -119,8 +126,12 @@ def __getattr__(name: str):
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Serve the political prisoners dashboard.")
-    parser.add_argument("--data", type=Path, default=None,
-                        help="canonical CSV or Parquet file (default: $DATA_PATH, else demo data)")
+    parser.add_argument(
+        "--data",
+        type=Path,
+        default=None,
+        help="canonical CSV or Parquet file (default: $DATA_PATH, else demo data)",
+    )
     parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
     parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8050")))
     parser.add_argument("--debug", action="store_true", help="Dash dev tools and reloading")

@@ -13,8 +13,13 @@ from components.filters import month_starts, period_text
 from components.i18n import fmt_int, t
 from data.query import filter_options, overview
 
-COUNTER_IDS = (ids.COUNT_PERSONS, ids.COUNT_PROSECUTIONS, ids.COUNT_IN_CUSTODY, ids.COUNT_MEDIAN,
-               ids.COUNT_MEDIAN_NOTE)
+COUNTER_IDS = (
+    ids.COUNT_PERSONS,
+    ids.COUNT_PROSECUTIONS,
+    ids.COUNT_IN_CUSTODY,
+    ids.COUNT_MEDIAN,
+    ids.COUNT_MEDIAN_NOTE,
+)
 
 
 def register(app: Dash) -> None:
@@ -37,11 +42,15 @@ def register(app: Dash) -> None:
         state = filter_state(dataset, tuple(filters), granularity)
         result = overview(dataset, state)
         counters = counter_values(result.counters, state.unit, lang)
-        timeline_caption = t(f"timeline.caption_{state.unit}", lang,
-                             n=fmt_int(result.timeline.undated, lang))
-        sentences_caption = t(f"sentences.caption_{state.unit}", lang,
-                              n=fmt_int(result.sentences.total, lang),
-                              life=fmt_int(result.sentences.life, lang))
+        timeline_caption = t(
+            f"timeline.caption_{state.unit}", lang, n=fmt_int(result.timeline.undated, lang)
+        )
+        sentences_caption = t(
+            f"sentences.caption_{state.unit}",
+            lang,
+            n=fmt_int(result.sentences.total, lang),
+            life=fmt_int(result.sentences.life, lang),
+        )
         return (
             *(counters[i] for i in COUNTER_IDS),
             timeline_figure(result.timeline, lang),
@@ -58,8 +67,11 @@ def register(app: Dash) -> None:
         prevent_initial_call=True,
     )
     def show_period(drag_value: list | None, value: list | None, search: str | None) -> str:
-        shown = drag_value if ctx.triggered_id and drag_value and \
-            "drag_value" in ctx.triggered[0]["prop_id"] else value
+        shown = (
+            drag_value
+            if ctx.triggered_id and drag_value and "drag_value" in ctx.triggered[0]["prop_id"]
+            else value
+        )
         months = month_starts(filter_options(repo.current()))
         return period_text(shown, months, language(search))
 

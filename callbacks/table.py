@@ -35,12 +35,18 @@ def register(app: Dash) -> None:
         # Turning pages keeps the page; a new selection, search or sort starts from the first.
         turned = any(t_["prop_id"] == f"{ids.TABLE}.page_current" for t_ in ctx.triggered)
         page = (page_current or 0) if turned else 0
-        sort = tuple((SORT_KEYS[s["column_id"]], s["direction"]) for s in (sort_by or [])
-                     if s.get("column_id") in SORT_KEYS)
+        sort = tuple(
+            (SORT_KEYS[s["column_id"]], s["direction"])
+            for s in (sort_by or [])
+            if s.get("column_id") in SORT_KEYS
+        )
         names = {code: region_label(code, lang) for code in (*regions(), "unknown")}
         result = table_page(dataset, state, search_text or "", sort, page, PAGE_SIZE, names)
-        count = (t("table.count", lang, n=fmt_int(result.total, lang)) if result.total
-                 else t("table.none", lang))
+        count = (
+            t("table.count", lang, n=fmt_int(result.total, lang))
+            if result.total
+            else t("table.none", lang)
+        )
         return (
             table_records(result.rows, lang),
             result.page_count,

@@ -21,16 +21,21 @@ def graph_config(lang: str) -> dict:
     }
 
 
-def chart_figure(graph_id: str, caption_id: str, title: str, lang: str,
-                 controls: object = None) -> html.Figure:
+def chart_figure(
+    graph_id: str, caption_id: str, title: str, lang: str, controls: object = None
+) -> html.Figure:
     header = [html.H2(title, className="h5 m-0", id=f"{graph_id}-title")]
     if controls is not None:
         header.append(html.Div(controls, className="chart-controls"))
     return html.Figure(
         [
             html.Div(header, className="chart-header"),
-            dcc.Graph(id=graph_id, figure=blank_figure(lang), config=graph_config(lang),
-                      className="chart-graph"),
+            dcc.Graph(
+                id=graph_id,
+                figure=blank_figure(lang),
+                config=graph_config(lang),
+                className="chart-graph",
+            ),
             html.Figcaption(id=caption_id, className="chart-caption"),
         ],
         className="chart card card-body",

@@ -12,15 +12,19 @@ from data.query import Counters
 
 def counter_values(counters: Counters, unit: str, lang: str) -> dict[str, str]:
     """The text of every counter, by component id: what the overview callback returns."""
-    median = (fmt_years(counters.median_term_months, lang)
-              if counters.median_term_months is not None else t("counter.none", lang))
+    median = (
+        fmt_years(counters.median_term_months, lang)
+        if counters.median_term_months is not None
+        else t("counter.none", lang)
+    )
     return {
         ids.COUNT_PERSONS: fmt_int(counters.persons, lang),
         ids.COUNT_PROSECUTIONS: fmt_int(counters.prosecutions, lang),
         ids.COUNT_IN_CUSTODY: fmt_int(counters.in_custody, lang),
         ids.COUNT_MEDIAN: median,
-        ids.COUNT_MEDIAN_NOTE: t(f"counter.median_note_{unit}", lang,
-                                 n=fmt_int(counters.real_terms, lang)),
+        ids.COUNT_MEDIAN_NOTE: t(
+            f"counter.median_note_{unit}", lang, n=fmt_int(counters.real_terms, lang)
+        ),
     }
 
 
@@ -35,7 +39,9 @@ def _card(value_id: str, label: str, note: str, note_id: str | None = None) -> d
             ],
             className="counter card card-body h-100",
         ),
-        xs=6, lg=3, className="mb-3",
+        xs=6,
+        lg=3,
+        className="mb-3",
     )
 
 
@@ -43,10 +49,16 @@ def counter_row(lang: str) -> dbc.Row:
     return dbc.Row(
         [
             _card(ids.COUNT_PERSONS, t("counter.persons", lang), t("counter.persons_note", lang)),
-            _card(ids.COUNT_PROSECUTIONS, t("counter.prosecutions", lang),
-                  t("counter.prosecutions_note", lang)),
-            _card(ids.COUNT_IN_CUSTODY, t("counter.in_custody", lang),
-                  t("counter.in_custody_note", lang)),
+            _card(
+                ids.COUNT_PROSECUTIONS,
+                t("counter.prosecutions", lang),
+                t("counter.prosecutions_note", lang),
+            ),
+            _card(
+                ids.COUNT_IN_CUSTODY,
+                t("counter.in_custody", lang),
+                t("counter.in_custody_note", lang),
+            ),
             _card(ids.COUNT_MEDIAN, t("counter.median", lang), "", ids.COUNT_MEDIAN_NOTE),
         ],
         className="counters g-3",

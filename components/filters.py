@@ -8,7 +8,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from components import ids
-from components.i18n import fmt_month, t
+from components.i18n import fmt_month, raw, t
 from data.filters import GRANULARITIES, UNITS, FilterState
 from data.query import FilterOptions
 from data.reference import article_label, case_group_label, region_label
@@ -29,7 +29,9 @@ def _month_end(start: date) -> date:
     return (start + timedelta(days=32)).replace(day=1) - timedelta(days=1)
 
 
-def period_from_slider(value: list[int] | None, months: list[date]) -> tuple[date | None, date | None]:
+def period_from_slider(
+    value: list[int] | None, months: list[date]
+) -> tuple[date | None, date | None]:
     """Slider indices -> (date_from, date_to); an end at the slider's edge means 'no limit'."""
     if not months or not value or len(value) != 2:
         return None, None
@@ -57,14 +59,28 @@ def period_text(value: list[int] | None, months: list[date], lang: str) -> str:
         return t("filters.no_dates", lang)
     date_from, date_to = period_from_slider(value, months)
     if date_from is None and date_to is None:
-        return f"{t('filters.period_all', lang)} ({fmt_month(months[0], lang, short=True)} — " \
-               f"{fmt_month(months[-1], lang, short=True)})"
+        return (
+            f"{t('filters.period_all', lang)} ({fmt_month(months[0], lang, short=True)} — "
+            f"{fmt_month(months[-1], lang, short=True)})"
+        )
     low, high = sorted(value)
-    return f"{fmt_month(months[low], lang, short=True)} — {fmt_month(months[high], lang, short=True)}"
+    return (
+        f"{fmt_month(months[low], lang, short=True)} — {fmt_month(months[high], lang, short=True)}"
+    )
 
 
-def state_from_inputs(articles, regions, period, punishments, statuses, genders, case_groups,
-                      unit, granularity, months: list[date]) -> FilterState:
+def state_from_inputs(
+    articles,
+    regions,
+    period,
+    punishments,
+    statuses,
+    genders,
+    case_groups,
+    unit,
+    granularity,
+    months: list[date],
+) -> FilterState:
     """Component values (None when cleared) -> the canonical FilterState."""
     date_from, date_to = period_from_slider(period, months)
     return FilterState(
@@ -81,8 +97,23 @@ def state_from_inputs(articles, regions, period, punishments, statuses, genders,
     )
 
 
-def _dropdown(id_: str, label: str, options: list[dict], value: tuple[str, ...],
-              lang: str) -> html.Div:
+def dropdown_labels(lang: str) -> dict[str, str]:
+    """dcc.Dropdown's own texts (Dash 4 draws them in English unless told)."""
+    keys = (
+        "select_all",
+        "deselect_all",
+        "selected_count",
+        "search",
+        "clear_search",
+        "clear_selection",
+        "no_options_found",
+    )
+    return {k: raw(f"dropdown.{k}", lang) for k in keys}
+
+
+def _dropdown(
+    id_: str, label: str, options: list[dict], value: tuple[str, ...], lang: str
+) -> html.Div:
     return html.Div(
         [
             html.Label(label, htmlFor=id_, className="form-label filter-label"),
@@ -94,6 +125,7 @@ def _dropdown(id_: str, label: str, options: list[dict], value: tuple[str, ...],
                 placeholder=t("filters.any", lang),
                 clearable=True,
                 optionHeight=48,
+                labels=dropdown_labels(lang),
             ),
         ],
         className="filter mb-3",
@@ -145,16 +177,30 @@ def filter_panel(options: FilterOptions, state: FilterState, lang: str) -> html.
         [
             html.H2(t("filters.title", lang), className="h5 mb-3"),
             unit_switch(state, lang),
-            _dropdown(ids.FILTER_ARTICLE, t("filters.article", lang),
-                      [{"label": article_label(code, lang), "value": code}
-                       for code, _ in options.articles], state.articles, lang),
-            _dropdown(ids.FILTER_REGION, t("filters.region", lang),
-                      [{"label": region_label(code, lang), "value": code} for code, _ in regions],
-                      state.regions, lang),
+            _dropdown(
+                ids.FILTER_ARTICLE,
+                t("filters.article", lang),
+                [
+                    {"label": article_label(code, lang), "value": code}
+                    for code, _ in options.articles
+                ],
+                state.articles,
+                lang,
+            ),
+            _dropdown(
+                ids.FILTER_REGION,
+                t("filters.region", lang),
+                [{"label": region_label(code, lang), "value": code} for code, _ in regions],
+                state.regions,
+                lang,
+            ),
             html.Div(
                 [
-                    html.Label(t("filters.period", lang), htmlFor=ids.FILTER_PERIOD,
-                               className="form-label filter-label"),
+                    html.Label(
+                        t("filters.period", lang),
+                        htmlFor=ids.FILTER_PERIOD,
+                        className="form-label filter-label",
+                    ),
                     dcc.RangeSlider(
                         id=ids.FILTER_PERIOD,
                         min=0,
@@ -167,26 +213,54 @@ def filter_panel(options: FilterOptions, state: FilterState, lang: str) -> html.
                         updatemode="mouseup",
                         disabled=not months,
                     ),
-                    html.Div(period_text(slider_from_period(state, months), months, lang),
-                             id=ids.FILTER_PERIOD_TEXT, className="period-text"),
+                    html.Div(
+                        period_text(slider_from_period(state, months), months, lang),
+                        id=ids.FILTER_PERIOD_TEXT,
+                        className="period-text",
+                    ),
                     html.Small(t("filters.period_note", lang), className="text-muted d-block"),
                 ],
                 className="filter mb-3",
             ),
-            _dropdown(ids.FILTER_PUNISHMENT, t("filters.punishment", lang),
-                      [{"label": t(f"punishment.{p}", lang), "value": p}
-                       for p, _ in options.punishments], state.punishments, lang),
-            _dropdown(ids.FILTER_STATUS, t("filters.status", lang),
-                      [{"label": t(f"status.{s}", lang), "value": s} for s, _ in options.statuses],
-                      state.statuses, lang),
-            _dropdown(ids.FILTER_GENDER, t("filters.gender", lang),
-                      [{"label": t(f"gender.{g}", lang), "value": g}
-                       for g in ("male", "female", "unknown")], state.genders, lang),
-            _dropdown(ids.FILTER_CASE_GROUP, t("filters.case_group", lang),
-                      [{"label": case_group_label(g, lang), "value": g}
-                       for g, _ in options.case_groups], state.case_groups, lang),
-            dbc.Button(t("filters.reset", lang), id=ids.FILTER_RESET, color="secondary",
-                       outline=True, size="sm", className="w-100"),
+            _dropdown(
+                ids.FILTER_PUNISHMENT,
+                t("filters.punishment", lang),
+                [{"label": t(f"punishment.{p}", lang), "value": p} for p, _ in options.punishments],
+                state.punishments,
+                lang,
+            ),
+            _dropdown(
+                ids.FILTER_STATUS,
+                t("filters.status", lang),
+                [{"label": t(f"status.{s}", lang), "value": s} for s, _ in options.statuses],
+                state.statuses,
+                lang,
+            ),
+            _dropdown(
+                ids.FILTER_GENDER,
+                t("filters.gender", lang),
+                [
+                    {"label": t(f"gender.{g}", lang), "value": g}
+                    for g in ("male", "female", "unknown")
+                ],
+                state.genders,
+                lang,
+            ),
+            _dropdown(
+                ids.FILTER_CASE_GROUP,
+                t("filters.case_group", lang),
+                [{"label": case_group_label(g, lang), "value": g} for g, _ in options.case_groups],
+                state.case_groups,
+                lang,
+            ),
+            dbc.Button(
+                t("filters.reset", lang),
+                id=ids.FILTER_RESET,
+                color="secondary",
+                outline=True,
+                size="sm",
+                className="w-100",
+            ),
         ],
         className="filters card card-body",
         **{"aria-label": t("filters.title", lang)},

@@ -15,15 +15,17 @@ DEFAULT_LANGUAGE = "ru"
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # page
-    "app.title": ("Политзаключённые и политические преследования в России",
-                  "Political prisoners and politically motivated prosecutions in Russia"),
-    "app.short_title": ("Политические преследования в России",
-                        "Political prosecutions in Russia"),
+    "app.title": (
+        "Политзаключённые и политические преследования в России",
+        "Political prisoners and politically motivated prosecutions in Russia",
+    ),
+    "app.short_title": ("Политические преследования в России", "Political prosecutions in Russia"),
     "app.description": (
         "Кого, где и за что преследуют по политическим мотивам: фильтры по статьям УК, регионам, "
         "периодам и наказаниям; каждое число можно проверить.",
         "Who is prosecuted for political reasons, where and for what: filter by article of the "
-        "Criminal Code, region, period and punishment; every number can be checked."),
+        "Criminal Code, region, period and punishment; every number can be checked.",
+    ),
     "nav.overview": ("Обзор", "Overview"),
     "lang.switch": ("Язык", "Language"),
     "demo.banner_title": ("Демонстрационные данные.", "Demo data."),
@@ -31,16 +33,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Все записи на этой странице вымышлены: это не настоящие люди и не настоящие дела. "
         "Числа показывают, как работает панель, а не масштаб преследований.",
         "Every record on this page is invented: these are not real people or real cases. "
-        "The numbers show how the dashboard works, not the scale of persecution."),
+        "The numbers show how the dashboard works, not the scale of persecution.",
+    ),
     "footer.source": ("Источник: {source}", "Source: {source}"),
     "footer.as_of": ("данные на {date}", "data as of {date}"),
-    "footer.demo_source": ("демонстрационный набор (вымышленные записи)",
-                           "demo dataset (invented records)"),
+    "footer.demo_source": (
+        "демонстрационный набор (вымышленные записи)",
+        "demo dataset (invented records)",
+    ),
     "footer.about": (
         "Человек и уголовное преследование — не одно и то же: у одного человека может быть "
         "несколько дел. Списки «Мемориала» и ОВД-Инфо составлены по разным критериям.",
         "A person and a prosecution are not the same: one person may face several cases. "
-        "Memorial's and OVD-Info's lists follow different criteria."),
+        "Memorial's and OVD-Info's lists follow different criteria.",
+    ),
     # counters
     "counter.persons": ("Человек", "Persons"),
     "counter.persons_note": ("в выбранных делах", "in the selected cases"),
@@ -49,11 +55,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "counter.in_custody": ("Сейчас в заключении", "In custody now"),
     "counter.in_custody_note": ("человек лишены свободы", "persons deprived of liberty"),
     "counter.median": ("Медианный реальный срок", "Median real prison term"),
-    "counter.median_note_persons": ("лет; по {n} приговорам к реальному сроку (самый долгий срок "
-                                    "каждого человека)",
-                                    "years; of {n} real prison terms (each person's longest)"),
-    "counter.median_note_prosecutions": ("лет; по {n} приговорам к реальному сроку",
-                                         "years; of {n} real prison terms"),
+    "counter.median_note_persons": (
+        "лет; по {n} приговорам к реальному сроку (самый долгий срок каждого человека)",
+        "years; of {n} real prison terms (each person's longest)",
+    ),
+    "counter.median_note_prosecutions": (
+        "лет; по {n} приговорам к реальному сроку",
+        "years; of {n} real prison terms",
+    ),
     "counter.none": ("нет данных", "no data"),
     # filters
     "filters.title": ("Фильтры", "Filters"),
@@ -61,14 +70,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "filters.region": ("Регион преследования", "Region of prosecution"),
     "filters.period": ("Дата ареста", "Arrest date"),
     "filters.period_all": ("за всё время", "all time"),
-    "filters.period_note": ("Если период задан, записи без даты ареста не учитываются.",
-                            "When a period is set, records with no arrest date are left out."),
+    "filters.period_note": (
+        "Если период задан, записи без даты ареста не учитываются.",
+        "When a period is set, records with no arrest date are left out.",
+    ),
     "filters.punishment": ("Наказание", "Punishment"),
     "filters.status": ("Статус", "Status"),
     "filters.gender": ("Пол", "Gender"),
     "filters.case_group": ("Группа дел", "Case group"),
     "filters.any": ("Все", "All"),
     "filters.reset": ("Сбросить фильтры", "Reset filters"),
+    # the texts dcc.Dropdown draws itself (its `labels`); {num_selected} is filled by Dash
+    "dropdown.select_all": ("Выбрать все", "Select all"),
+    "dropdown.deselect_all": ("Снять выбор", "Deselect all"),
+    "dropdown.selected_count": ("Выбрано: {num_selected}", "{num_selected} selected"),
+    "dropdown.search": ("Поиск", "Search"),
+    "dropdown.clear_search": ("Очистить поиск", "Clear search"),
+    "dropdown.clear_selection": ("Очистить выбор", "Clear selection"),
+    "dropdown.no_options_found": ("Ничего не найдено", "Nothing found"),
     "filters.unit": ("Считать", "Count"),
     "unit.persons": ("людей", "persons"),
     "unit.prosecutions": ("уголовные дела", "prosecutions"),
@@ -85,12 +104,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Каждый человек учтён один раз — по дате первого ареста в выбранных делах. "
         "Без даты ареста: {n}.",
         "Each person is counted once, at their first arrest in the selected cases. "
-        "No arrest date: {n}."),
+        "No arrest date: {n}.",
+    ),
     "timeline.caption_prosecutions": (
         "Каждое дело учтено по дате ареста. Без даты ареста: {n}.",
-        "Each prosecution is counted at its arrest date. No arrest date: {n}."),
-    "timeline.invasion": ("24.02.2022: полномасштабное вторжение в Украину",
-                          "24 Feb 2022: full-scale invasion of Ukraine"),
+        "Each prosecution is counted at its arrest date. No arrest date: {n}.",
+    ),
+    "timeline.invasion": (
+        "24.02.2022: полномасштабное вторжение в Украину",
+        "24 Feb 2022: full-scale invasion of Ukraine",
+    ),
     "timeline.hover_persons": ("{period}: {n} чел.", "{period}: {n} persons"),
     "timeline.hover_prosecutions": ("{period}: {n} дел", "{period}: {n} prosecutions"),
     # sentences
@@ -102,12 +125,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{n} человек с реальным сроком; у каждого учтён самый долгий срок. "
         "Пожизненное заключение ({life}) не показано. Цвет — режим колонии.",
         "{n} persons with a real prison term, each with their longest. "
-        "Life sentences ({life}) are not shown. Colour shows the regime."),
+        "Life sentences ({life}) are not shown. Colour shows the regime.",
+    ),
     "sentences.caption_prosecutions": (
         "{n} приговоров к реальному сроку. Пожизненное заключение ({life}) не показано. "
         "Цвет — режим колонии.",
         "{n} real prison sentences. Life sentences ({life}) are not shown. "
-        "Colour shows the regime."),
+        "Colour shows the regime.",
+    ),
     "sentences.hover": ("{range} лет, {regime}: {n}", "{range} years, {regime}: {n}"),
     "chart.empty": ("Нет записей для выбранных фильтров", "No records match these filters"),
     # table
@@ -156,23 +181,63 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "status.unknown": ("неизвестно", "unknown"),
     # sentence wording in the table
     "sentence.term_regime": ("{term}, {regime}", "{term}, {regime}"),
-    "sentence.prison_part": ("{term} (из них {prison} в тюрьме), {regime}",
-                             "{term} ({prison} of it in prison), {regime}"),
+    "sentence.prison_part": (
+        "{term} (из них {prison} в тюрьме), {regime}",
+        "{term} ({prison} of it in prison), {regime}",
+    ),
     "sentence.life": ("пожизненное лишение свободы", "life imprisonment"),
     "sentence.suspended": ("{term} условно", "{term} suspended"),
     "sentence.fine": ("штраф {amount} ₽", "fine of {amount} roubles"),
     "sentence.term_of": ("{term}: {what}", "{term} of {what}"),
     "term.years_months": ("{y} {yw} {m} мес.", "{y} {yw} {m} mo."),
-    "error.data": ("Не удалось получить данные. Обновите страницу.",
-                   "The data could not be loaded. Please reload the page."),
+    "error.data": (
+        "Не удалось получить данные. Обновите страницу.",
+        "The data could not be loaded. Please reload the page.",
+    ),
 }
 
-_MONTHS_RU = ("январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август",
-              "сентябрь", "октябрь", "ноябрь", "декабрь")
-_MONTHS_RU_SHORT = ("янв", "фев", "мар", "апр", "май", "июн", "июл", "авг", "сен", "окт", "ноя",
-                    "дек")
-_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
-              "September", "October", "November", "December")
+_MONTHS_RU = (
+    "январь",
+    "февраль",
+    "март",
+    "апрель",
+    "май",
+    "июнь",
+    "июль",
+    "август",
+    "сентябрь",
+    "октябрь",
+    "ноябрь",
+    "декабрь",
+)
+_MONTHS_RU_SHORT = (
+    "янв",
+    "фев",
+    "мар",
+    "апр",
+    "май",
+    "июн",
+    "июл",
+    "авг",
+    "сен",
+    "окт",
+    "ноя",
+    "дек",
+)
+_MONTHS_EN = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 _QUARTERS_RU = ("I", "II", "III", "IV")
 NBSP = "\u00a0"
 
@@ -186,6 +251,12 @@ def t(key: str, lang: str, **values: object) -> str:
     ru, en = MESSAGES[key]
     text = ru if lang == "ru" else en
     return text.format(**values) if values else text
+
+
+def raw(key: str, lang: str) -> str:
+    """The text of `key` with its placeholders left for someone else (Dash) to fill."""
+    ru, en = MESSAGES[key]
+    return ru if lang == "ru" else en
 
 
 def plural_ru(n: int, one: str, few: str, many: str) -> str:
@@ -251,7 +322,7 @@ def _years_word(n: int, lang: str) -> str:
 
 def fmt_term(months: float, lang: str) -> str:
     """84 -> '7 лет' / '7 years'; 78 -> '6 лет 6 мес.' / '6 years 6 mo.'; 8 -> '8 мес.'."""
-    total = int(round(months))
+    total = round(months)
     years, rest = divmod(total, 12)
     if years and rest:
         return t("term.years_months", lang, y=years, yw=_years_word(years, lang), m=rest)

@@ -44,10 +44,18 @@ def navbar(lang: str) -> html.Header:
     return html.Header(
         dbc.Container(
             [
-                html.A(t("app.short_title", lang), href=f"?lang={lang}",
-                       className="navbar-brand text-white", id=ids.NAVBAR_TITLE),
-                html.Nav(links, className="lang-switch ms-auto", id=ids.LANG_LINKS,
-                         **{"aria-label": t("lang.switch", lang)}),
+                html.A(
+                    t("app.short_title", lang),
+                    href=f"?lang={lang}",
+                    className="navbar-brand text-white",
+                    id=ids.NAVBAR_TITLE,
+                ),
+                html.Nav(
+                    links,
+                    className="lang-switch ms-auto",
+                    id=ids.LANG_LINKS,
+                    **{"aria-label": t("lang.switch", lang)},
+                ),
             ],
             fluid=True,
             className="d-flex align-items-center",
@@ -71,8 +79,9 @@ def demo_banner(dataset: Dataset, lang: str) -> html.Div | None:
 
 
 def source_line(dataset: Dataset, lang: str) -> str:
-    names = [t("footer.demo_source", lang) if s.synthetic else s.display_name
-             for s in dataset.sources]
+    names = [
+        t("footer.demo_source", lang) if s.synthetic else s.display_name for s in dataset.sources
+    ]
     text = t("footer.source", lang, source="; ".join(names))
     if dataset.as_of:
         text += "; " + t("footer.as_of", lang, date=fmt_date(dataset.as_of, lang))
@@ -97,18 +106,26 @@ def overview(dataset: Dataset, state: FilterState, lang: str) -> dbc.Container:
     return dbc.Container(
         dbc.Row(
             [
-                dbc.Col(filter_panel(filter_options(dataset), state, lang), lg=3,
-                        className="mb-3 filters-col"),
+                dbc.Col(
+                    filter_panel(filter_options(dataset), state, lang),
+                    lg=3,
+                    className="mb-3 filters-col",
+                ),
                 dbc.Col(
                     [
                         html.H1(t("app.title", lang), className="h3 mb-1"),
                         html.P(t("app.description", lang), className="text-muted mb-3"),
                         counter_row(lang),
-                        chart_figure(ids.TIMELINE, ids.TIMELINE_CAPTION,
-                                     t("timeline.title", lang), lang,
-                                     controls=granularity_switch(state, lang)),
-                        chart_figure(ids.SENTENCES, ids.SENTENCES_CAPTION,
-                                     t("sentences.title", lang), lang),
+                        chart_figure(
+                            ids.TIMELINE,
+                            ids.TIMELINE_CAPTION,
+                            t("timeline.title", lang),
+                            lang,
+                            controls=granularity_switch(state, lang),
+                        ),
+                        chart_figure(
+                            ids.SENTENCES, ids.SENTENCES_CAPTION, t("sentences.title", lang), lang
+                        ),
                         persons_table(lang),
                     ],
                     lg=9,

@@ -16,9 +16,15 @@ from data.reference import article_display, region_label
 PAGE_SIZE = 20
 COLUMNS = ("name", "region", "articles", "custody_date", "sentence", "status", "cases", "source")
 # Table column id -> the query's sort key.
-SORT_KEYS = {"name": "name", "region": "region_code", "articles": "articles",
-             "custody_date": "custody_date", "sentence": "sentence", "status": "status",
-             "cases": "cases"}
+SORT_KEYS = {
+    "name": "name",
+    "region": "region_code",
+    "articles": "articles",
+    "custody_date": "custody_date",
+    "sentence": "sentence",
+    "status": "status",
+    "cases": "cases",
+}
 
 
 def sentence_text(row: pd.Series, lang: str) -> str:
@@ -31,8 +37,13 @@ def sentence_text(row: pd.Series, lang: str) -> str:
     if kind == "imprisonment" and has_term:
         regime = t(f"regime.{row['regime'] if pd.notna(row['regime']) else 'unknown'}", lang)
         if pd.notna(row["prison_months"]) and row["prison_months"] > 0:
-            return t("sentence.prison_part", lang, term=fmt_term(months, lang),
-                     prison=fmt_term(row["prison_months"], lang), regime=regime)
+            return t(
+                "sentence.prison_part",
+                lang,
+                term=fmt_term(months, lang),
+                prison=fmt_term(row["prison_months"], lang),
+                regime=regime,
+            )
         return t("sentence.term_regime", lang, term=fmt_term(months, lang), regime=regime)
     if kind == "life":
         return t("sentence.life", lang)
@@ -41,8 +52,12 @@ def sentence_text(row: pd.Series, lang: str) -> str:
     if kind == "fine" and pd.notna(row["fine_rub"]):
         return t("sentence.fine", lang, amount=fmt_int(row["fine_rub"], lang))
     if kind in ("forced_labour", "restriction_of_freedom") and has_term:
-        return t("sentence.term_of", lang, term=fmt_term(months, lang),
-                 what=t(f"punishment.{kind}", lang))
+        return t(
+            "sentence.term_of",
+            lang,
+            term=fmt_term(months, lang),
+            what=t(f"punishment.{kind}", lang),
+        )
     return t(f"punishment.{kind}", lang)
 
 
@@ -59,22 +74,25 @@ def table_records(rows: pd.DataFrame, lang: str) -> list[dict[str, object]]:
     records = []
     for _, row in rows.iterrows():
         custody = row["custody_date"]
-        records.append({
-            "name": row["name"] if pd.notna(row["name"]) else "",
-            "region": region_label(str(row["region_code"]), lang),
-            "articles": ", ".join(article_display(a, lang) for a in row["articles"]),
-            "custody_date": fmt_date(custody.date(), lang) if pd.notna(custody) else "",
-            "sentence": sentence_text(row, lang),
-            "status": t(f"status.{row['status']}", lang) if pd.notna(row["status"]) else "",
-            "cases": int(row["cases"]),
-            "source": _link(row["source_url"], lang),
-        })
+        records.append(
+            {
+                "name": row["name"] if pd.notna(row["name"]) else "",
+                "region": region_label(str(row["region_code"]), lang),
+                "articles": ", ".join(article_display(a, lang) for a in row["articles"]),
+                "custody_date": fmt_date(custody.date(), lang) if pd.notna(custody) else "",
+                "sentence": sentence_text(row, lang),
+                "status": t(f"status.{row['status']}", lang) if pd.notna(row["status"]) else "",
+                "cases": int(row["cases"]),
+                "source": _link(row["source_url"], lang),
+            }
+        )
     return records
 
 
 def persons_table(lang: str) -> html.Section:
     columns = [
-        {"name": t(f"table.{c}", lang), "id": c, "presentation": "markdown"} if c == "source"
+        {"name": t(f"table.{c}", lang), "id": c, "presentation": "markdown"}
+        if c == "source"
         else {"name": t(f"table.{c}", lang), "id": c}
         for c in COLUMNS
     ]
@@ -83,13 +101,17 @@ def persons_table(lang: str) -> html.Section:
             html.Div(
                 [
                     html.H2(t("table.title", lang), id=ids.TABLE_TITLE, className="h5 m-0"),
-                    html.Div(id=ids.TABLE_COUNT, className="text-muted small ms-auto",
-                             **{"aria-live": "polite"}),
+                    html.Div(
+                        id=ids.TABLE_COUNT,
+                        className="text-muted small ms-auto",
+                        **{"aria-live": "polite"},
+                    ),
                 ],
                 className="d-flex align-items-center mb-2",
             ),
-            html.Label(t("table.search", lang), htmlFor=ids.TABLE_SEARCH,
-                       className="visually-hidden"),
+            html.Label(
+                t("table.search", lang), htmlFor=ids.TABLE_SEARCH, className="visually-hidden"
+            ),
             dbc.Input(
                 id=ids.TABLE_SEARCH,
                 type="search",
@@ -112,17 +134,22 @@ def persons_table(lang: str) -> html.Section:
                 cell_selectable=False,
                 markdown_options={"link_target": "_blank", "html": False},
                 style_table={"overflowX": "auto"},
-                style_cell={"textAlign": "left", "whiteSpace": "normal", "height": "auto",
-                            "fontFamily": FONT, "fontSize": "0.875rem",
-                            "padding": "6px 8px", "minWidth": "80px"},
+                style_cell={
+                    "textAlign": "left",
+                    "whiteSpace": "normal",
+                    "height": "auto",
+                    "fontFamily": FONT,
+                    "fontSize": "0.875rem",
+                    "padding": "6px 8px",
+                    "minWidth": "80px",
+                },
                 style_cell_conditional=[
                     {"if": {"column_id": "name"}, "minWidth": "180px", "fontWeight": 500},
                     {"if": {"column_id": "cases"}, "textAlign": "right", "minWidth": "50px"},
                     {"if": {"column_id": "custody_date"}, "minWidth": "105px"},
                 ],
                 style_header={"fontWeight": 600, "backgroundColor": "#f5f7fa"},
-                style_data_conditional=[{"if": {"row_index": "odd"},
-                                         "backgroundColor": "#fafbfc"}],
+                style_data_conditional=[{"if": {"row_index": "odd"}, "backgroundColor": "#fafbfc"}],
             ),
         ],
         className="card card-body table-section",

@@ -39,7 +39,9 @@ class RowIssue:
     column: str
     value: str
     reason: str
-    action: str  # "rejected" (the row was not loaded) or "repaired" (the value was left empty or fixed)
+    action: (
+        str  # "rejected" (the row was not loaded) or "repaired" (the value was left empty or fixed)
+    )
 
     def message(self) -> str:
         shown = self.value if len(self.value) <= 60 else self.value[:57] + "..."

@@ -2,8 +2,8 @@
 
 Same seed and same `as_of`, same data. The shape follows what the published lists show: a few case
 families (anti-war speech, Hizb ut-Tahrir, Jehovah's Witnesses, treason, ...) each with its own
-articles, regions, period and sentences, and a surge of cases after 24 February 2022. Every record is
-invented: the names are visibly made up ("Выдумкин", "Тестович"), `source` is "demo", and the
+articles, regions, period and sentences, and a surge of cases after 24 February 2022. Every record
+is invented: the names are visibly made up ("Выдумкин", "Тестович"), `source` is "demo", and the
 interface says so on every page.
 """
 
@@ -27,28 +27,130 @@ INVASION = date(2022, 2, 24)
 
 # Where most cases of speech and protest are brought; every other Russian region gets REST_WEIGHT.
 SPEECH_REGIONS = {
-    "RU-MOW": 16, "RU-SPE": 9, "RU-MOS": 5, "UA-43": 4, "RU-KDA": 3, "RU-SVE": 3, "RU-BA": 2.5,
-    "RU-TA": 2, "RU-NVS": 2.2, "RU-NIZ": 2, "RU-PER": 2, "RU-CHE": 2, "RU-ROS": 2, "RU-SAM": 1.5,
-    "UA-40": 1.5, "RU-DA": 1, "RU-PRI": 1.5, "RU-KHA": 1, "RU-IRK": 1.3, "RU-KYA": 1.3,
-    "RU-OMS": 1, "RU-TOM": 0.8, "RU-KGD": 1.2, "RU-VOR": 1, "RU-BEL": 1,
+    "RU-MOW": 16,
+    "RU-SPE": 9,
+    "RU-MOS": 5,
+    "UA-43": 4,
+    "RU-KDA": 3,
+    "RU-SVE": 3,
+    "RU-BA": 2.5,
+    "RU-TA": 2,
+    "RU-NVS": 2.2,
+    "RU-NIZ": 2,
+    "RU-PER": 2,
+    "RU-CHE": 2,
+    "RU-ROS": 2,
+    "RU-SAM": 1.5,
+    "UA-40": 1.5,
+    "RU-DA": 1,
+    "RU-PRI": 1.5,
+    "RU-KHA": 1,
+    "RU-IRK": 1.3,
+    "RU-KYA": 1.3,
+    "RU-OMS": 1,
+    "RU-TOM": 0.8,
+    "RU-KGD": 1.2,
+    "RU-VOR": 1,
+    "RU-BEL": 1,
 }
 REST_WEIGHT = 0.35
-COLONY_REGIONS = ("RU-MO", "RU-KIR", "RU-PER", "RU-KO", "RU-VLA", "RU-TVE", "RU-YAR", "RU-SAR",
-                  "RU-ORE", "RU-NIZ", "RU-IRK", "RU-KRS")
-CRIMEA_PRISONS = {"RU-ROS": 0.45, "RU-KDA": 0.15, "RU-LIP": 0.05, "RU-SAR": 0.05, "RU-VLA": 0.05,
-                  "RU-MO": 0.05, "same": 0.2}
+COLONY_REGIONS = (
+    "RU-MO",
+    "RU-KIR",
+    "RU-PER",
+    "RU-KO",
+    "RU-VLA",
+    "RU-TVE",
+    "RU-YAR",
+    "RU-SAR",
+    "RU-ORE",
+    "RU-NIZ",
+    "RU-IRK",
+    "RU-KRS",
+)
+CRIMEA_PRISONS = {
+    "RU-ROS": 0.45,
+    "RU-KDA": 0.15,
+    "RU-LIP": 0.05,
+    "RU-SAR": 0.05,
+    "RU-VLA": 0.05,
+    "RU-MO": 0.05,
+    "same": 0.2,
+}
 
 REGIME_RU = {"general": "общего", "strict": "строгого", "special": "особого"}
 
-SURNAMES = ("Примеров", "Образцов", "Выдумкин", "Демонстров", "Шаблонов", "Условнов", "Вымыслов",
-            "Тестов", "Макетов", "Черновиков", "Эскизов", "Образчиков", "Муляжов", "Манекенов",
-            "Набросков", "Заготовкин", "Прототипов", "Шаблонкин", "Фантазёров", "Придумкин",
-            "Небывалов", "Сочинкин", "Понарошкин", "Выдумщиков", "Пробников", "Опытов")
-MALE_NAMES = ("Иван", "Алексей", "Сергей", "Дмитрий", "Андрей", "Михаил", "Никита", "Артём",
-              "Руслан", "Ринат", "Эльдар", "Тимур", "Али", "Магомед", "Рустем", "Эрнест", "Олег",
-              "Павел", "Игорь", "Владимир", "Денис", "Максим", "Евгений", "Ильдар", "Сейран")
-FEMALE_NAMES = ("Мария", "Анна", "Ольга", "Елена", "Наталья", "Ирина", "Татьяна", "Екатерина",
-                "Дарья", "Светлана", "Гульнара", "Эльмира", "Александра", "Софья")
+SURNAMES = (
+    "Примеров",
+    "Образцов",
+    "Выдумкин",
+    "Демонстров",
+    "Шаблонов",
+    "Условнов",
+    "Вымыслов",
+    "Тестов",
+    "Макетов",
+    "Черновиков",
+    "Эскизов",
+    "Образчиков",
+    "Муляжов",
+    "Манекенов",
+    "Набросков",
+    "Заготовкин",
+    "Прототипов",
+    "Шаблонкин",
+    "Фантазёров",
+    "Придумкин",
+    "Небывалов",
+    "Сочинкин",
+    "Понарошкин",
+    "Выдумщиков",
+    "Пробников",
+    "Опытов",
+)
+MALE_NAMES = (
+    "Иван",
+    "Алексей",
+    "Сергей",
+    "Дмитрий",
+    "Андрей",
+    "Михаил",
+    "Никита",
+    "Артём",
+    "Руслан",
+    "Ринат",
+    "Эльдар",
+    "Тимур",
+    "Али",
+    "Магомед",
+    "Рустем",
+    "Эрнест",
+    "Олег",
+    "Павел",
+    "Игорь",
+    "Владимир",
+    "Денис",
+    "Максим",
+    "Евгений",
+    "Ильдар",
+    "Сейран",
+)
+FEMALE_NAMES = (
+    "Мария",
+    "Анна",
+    "Ольга",
+    "Елена",
+    "Наталья",
+    "Ирина",
+    "Татьяна",
+    "Екатерина",
+    "Дарья",
+    "Светлана",
+    "Гульнара",
+    "Эльмира",
+    "Александра",
+    "Софья",
+)
 PATRONYMIC_STEMS = ("Демов", "Тестов", "Макетов", "Шаблонов", "Вымыслов")
 
 
@@ -115,34 +217,43 @@ def _suspended(rng, low, high) -> Sentence:
 def _antiwar_fake(rng, articles, detained, female) -> Sentence:
     if detained:
         return _real(rng, 3, 8.5, "general", female)
-    return _pick(rng, {
-        Sentence("fine", fine=_fine(rng, 700_000, 3_000_000)): 0.35,
-        _suspended(rng, 2, 5): 0.3,
-        _real(rng, 5, 8, "general", female): 0.25,  # often in absentia
-        Sentence("forced_labour", months=_years_months(rng, 1, 3)): 0.1,
-    })
+    return _pick(
+        rng,
+        {
+            Sentence("fine", fine=_fine(rng, 700_000, 3_000_000)): 0.35,
+            _suspended(rng, 2, 5): 0.3,
+            _real(rng, 5, 8, "general", female): 0.25,  # often in absentia
+            Sentence("forced_labour", months=_years_months(rng, 1, 3)): 0.1,
+        },
+    )
 
 
 def _discredit(rng, articles, detained, female) -> Sentence:
     if detained:
         return _real(rng, 1, 3, "settlement" if rng.random() < 0.4 else "general", female)
-    return _pick(rng, {
-        Sentence("fine", fine=_fine(rng, 100_000, 300_000)): 0.55,
-        _suspended(rng, 1, 3): 0.2,
-        Sentence("forced_labour", months=_years_months(rng, 1, 2)): 0.1,
-        Sentence("restriction_of_freedom", months=_years_months(rng, 1, 2)): 0.07,
-        Sentence("compulsory_works", hours=int(rng.integers(2, 5) * 100)): 0.08,
-    })
+    return _pick(
+        rng,
+        {
+            Sentence("fine", fine=_fine(rng, 100_000, 300_000)): 0.55,
+            _suspended(rng, 1, 3): 0.2,
+            Sentence("forced_labour", months=_years_months(rng, 1, 2)): 0.1,
+            Sentence("restriction_of_freedom", months=_years_months(rng, 1, 2)): 0.07,
+            Sentence("compulsory_works", hours=int(rng.integers(2, 5) * 100)): 0.08,
+        },
+    )
 
 
 def _calls(rng, articles, detained, female) -> Sentence:
     if detained:
         return _real(rng, 2, 7, "general", female)
-    return _pick(rng, {
-        Sentence("fine", fine=_fine(rng, 300_000, 1_000_000)): 0.5,
-        _suspended(rng, 2, 4): 0.3,
-        _real(rng, 3, 6, "general", female): 0.2,
-    })
+    return _pick(
+        rng,
+        {
+            Sentence("fine", fine=_fine(rng, 300_000, 1_000_000)): 0.5,
+            _suspended(rng, 2, 4): 0.3,
+            _real(rng, 3, 6, "general", female): 0.2,
+        },
+    )
 
 
 def _hizb(rng, articles, detained, female) -> Sentence:
@@ -155,12 +266,15 @@ def _witnesses(rng, articles, detained, female) -> Sentence:
     organiser = any(a.startswith("282.2 ч.1") for a in articles)
     if detained:
         return _real(rng, 2, 8 if organiser else 6, "general", female)
-    return _pick(rng, {
-        Sentence("fine", fine=_fine(rng, 300_000, 800_000)): 0.3,
-        _suspended(rng, 2, 6.5): 0.55,
-        Sentence("forced_labour", months=_years_months(rng, 1, 3)): 0.05,
-        Sentence("restriction_of_freedom", months=_years_months(rng, 1, 2)): 0.1,
-    })
+    return _pick(
+        rng,
+        {
+            Sentence("fine", fine=_fine(rng, 300_000, 800_000)): 0.3,
+            _suspended(rng, 2, 6.5): 0.55,
+            Sentence("forced_labour", months=_years_months(rng, 1, 3)): 0.05,
+            Sentence("restriction_of_freedom", months=_years_months(rng, 1, 2)): 0.1,
+        },
+    )
 
 
 def _treason(rng, articles, detained, female) -> Sentence:
@@ -188,8 +302,9 @@ def _protest(rng, articles, detained, female) -> Sentence:
 def _dadin(rng, articles, detained, female) -> Sentence:
     if detained:
         return _real(rng, 1, 3, "general", female)
-    return _pick(rng, {_suspended(rng, 1, 2): 0.6,
-                       Sentence("fine", fine=_fine(rng, 150_000, 600_000)): 0.4})
+    return _pick(
+        rng, {_suspended(rng, 1, 2): 0.6, Sentence("fine", fine=_fine(rng, 150_000, 600_000)): 0.4}
+    )
 
 
 def _community(rng, articles, detained, female) -> Sentence:
@@ -201,9 +316,14 @@ def _community(rng, articles, detained, female) -> Sentence:
 def _nazism(rng, articles, detained, female) -> Sentence:
     if detained:
         return _real(rng, 1, 4, "general", female)
-    return _pick(rng, {Sentence("fine", fine=_fine(rng, 100_000, 2_000_000)): 0.7,
-                       Sentence("compulsory_works", hours=int(rng.integers(1, 5) * 100)): 0.15,
-                       _suspended(rng, 1, 2): 0.15})
+    return _pick(
+        rng,
+        {
+            Sentence("fine", fine=_fine(rng, 100_000, 2_000_000)): 0.7,
+            Sentence("compulsory_works", hours=int(rng.integers(1, 5) * 100)): 0.15,
+            _suspended(rng, 1, 2): 0.15,
+        },
+    )
 
 
 def _islamic(rng, articles, detained, female) -> Sentence:
@@ -225,9 +345,14 @@ def _espionage(rng, articles, detained, female) -> Sentence:
 def _agents(rng, articles, detained, female) -> Sentence:
     if detained:
         return _real(rng, 1, 3, "settlement", female)
-    return _pick(rng, {Sentence("fine", fine=_fine(rng, 100_000, 500_000)): 0.35,
-                       _real(rng, 2, 6, "general", female): 0.35,  # in absentia
-                       Sentence("compulsory_works", hours=int(rng.integers(2, 5) * 100)): 0.3})
+    return _pick(
+        rng,
+        {
+            Sentence("fine", fine=_fine(rng, 100_000, 500_000)): 0.35,
+            _real(rng, 2, 6, "general", female): 0.35,  # in absentia
+            Sentence("compulsory_works", hours=int(rng.integers(2, 5) * 100)): 0.3,
+        },
+    )
 
 
 def _refusal(rng, articles, detained, female) -> Sentence:
@@ -250,77 +375,274 @@ def _window(start: float, end: float):
 
 
 PROFILES: tuple[Profile, ...] = (
-    Profile("antiwar_fake", 14, ((("207.3 ч.2",), 0.7), (("207.3 ч.1",), 0.3)), "Антивоенное дело",
-            "freedom of speech", _after(2022 + 63 / 365, 0.3), 0.55, 0.25, sentence=_antiwar_fake),
-    Profile("antiwar_discredit", 7, ((("280.3 ч.1",), 0.8), (("280.3 ч.2",), 0.2)),
-            "Антивоенное дело", "freedom of speech", _after(2022.4, 0.3), 0.1, 0.3,
-            sentence=_discredit),
-    Profile("calls", 5, ((("280.4 ч.2",), 0.5), (("280 ч.2",), 0.3), (("280.4 ч.1",), 0.2)),
-            "Антивоенное дело", "freedom of speech", _surge(0.15, 1.0), 0.6, 0.2, sentence=_calls),
-    Profile("justify_terror", 10, ((("205.2 ч.2",), 0.85), (("205.2 ч.1",), 0.15)), None,
-            "freedom of speech", lambda t: 0.0 if t < 2014 else 0.2 + (t - 2014) * 0.1, 0.45, 0.2,
-            sentence=_calls),
-    Profile("hizb", 9, ((("205.5 ч.2",), 0.45), (("205.5 ч.2", "30 ч.1 - 278"), 0.4),
-                        (("205.5 ч.1", "30 ч.1 - 278"), 0.15)), "Хизб ут-Тахрир",
-            "freedom of religion", _after(2013, 1.5), 1.0, 0.0,
-            {"UA-43": 35, "RU-BA": 20, "RU-TA": 12, "RU-DA": 6, "RU-MOW": 8, "RU-CHE": 5,
-             "RU-TYU": 3, "RU-SAM": 2, "RU-NVS": 2, "UA-40": 2, "RU-SPE": 2},
-            rest_weight=0.0, sentence=_hizb),
-    Profile("witnesses", 10, ((("282.2 ч.2",), 0.6), (("282.2 ч.1",), 0.4)), "Свидетели Иеговы",
-            "freedom of religion", _after(2017.3, 1.0), 0.2, 0.35,
-            {**SPEECH_REGIONS, "UA-43": 3, "RU-PRI": 3, "RU-KHA": 2.5, "RU-TOM": 2, "RU-KYA": 2.5},
-            rest_weight=1.0, sentence=_witnesses),
-    Profile("treason", 9, ((("275",), 0.65), (("275.1",), 0.25), (("275", "205.5 ч.2"), 0.1)),
-            "Госизмена", "treason and espionage", _surge(0.1, 1.0), 1.0, 0.15,
-            {**SPEECH_REGIONS, "UA-43": 12, "UA-40": 3, "UA-14": 4, "UA-09": 3, "UA-23": 3,
-             "UA-65": 2, "RU-BEL": 3, "RU-KRS": 2, "RU-BRY": 2}, sentence=_treason),
-    Profile("terror_act", 5, ((("205 ч.2",), 0.5), (("281 ч.1",), 0.25), (("167 ч.2", "205 ч.1"),
-                                                                         0.25)),
-            "Поджоги и диверсии", "anti-war protest", _after(2022.15, 0.2), 1.0, 0.1,
-            sentence=_terror_act),
-    Profile("bolotnaya", 1.5, ((("212 ч.2", "318 ч.1"), 0.6), (("212 ч.2",), 0.4)),
-            "Болотное дело", "freedom of assembly", _window(2012.35, 2014.2), 0.9, 0.1,
-            {"RU-MOW": 1}, rest_weight=0.0, sentence=_riots),
-    Profile("protest", 4, ((("318 ч.1",), 0.8), (("318 ч.2",), 0.2)), None, "freedom of assembly",
-            lambda t: 1.0 if 2017 <= t < 2022.3 else 0.3, 0.7, 0.1,
-            {"RU-MOW": 20, "RU-SPE": 8, "RU-MOS": 2, "RU-BA": 2, "RU-IN": 3}, sentence=_protest),
-    Profile("dadin", 1, ((("212.1",), 1.0),), None, "freedom of assembly", _window(2015, 2022.5),
-            0.4, 0.15, sentence=_dadin),
-    Profile("community", 4, ((("282.1 ч.1",), 0.3), (("282.1 ч.2",), 0.5), (("282.3 ч.1",), 0.2)),
-            "Экстремистское сообщество", "freedom of association", _after(2017.5, 1.0), 0.6, 0.2,
-            sentence=_community),
-    Profile("nazism", 3, ((("354.1 ч.1",), 0.7), (("354.1 ч.3",), 0.3)), None, "memory politics",
-            _after(2019.5, 1.0), 0.1, 0.3, sentence=_nazism),
-    Profile("islamic", 5, ((("282.2 ч.1",), 0.5), (("282.2 ч.2",), 0.3), (("205.1 ч.1",), 0.2)),
-            "Таблиги Джамаат и другие", "freedom of religion", _after(2014, 1.0), 0.8, 0.05,
-            {"UA-43": 10, "RU-DA": 10, "RU-CE": 4, "RU-IN": 3, "RU-KB": 4, "RU-TA": 4, "RU-BA": 3,
-             "RU-MOW": 3, "RU-TYU": 2, "RU-KHM": 2, "RU-SAM": 1}, rest_weight=0.1,
-            sentence=_islamic),
-    Profile("separatism", 2, ((("280.1 ч.2",), 1.0),), None, "freedom of speech",
-            _after(2014, 0.5), 0.4, 0.2, {**SPEECH_REGIONS, "RU-BA": 6, "RU-TA": 4, "UA-43": 6},
-            sentence=_separatism),
-    Profile("espionage", 2, ((("276",), 1.0),), "Госизмена", "treason and espionage",
-            _surge(0.3, 1.0), 1.0, 0.2,
-            {"UA-43": 10, "UA-40": 3, "UA-14": 3, "UA-23": 2, "RU-MOW": 4, "RU-KGD": 2},
-            rest_weight=0.05, sentence=_espionage),
-    Profile("agents", 3, ((("330.1 ч.2",), 0.5), (("284.1 ч.1",), 0.3), (("284.1 ч.2",), 0.2)),
-            None, "freedom of association", _after(2021, 0.7), 0.1, 0.3, sentence=_agents),
-    Profile("refusal", 2, ((("332 ч.2.1",), 0.5), (("337 ч.5",), 0.5)), None, "anti-war protest",
-            _after(2022.75, 0.3), 0.8, 0.0, sentence=_refusal),
+    Profile(
+        "antiwar_fake",
+        14,
+        ((("207.3 ч.2",), 0.7), (("207.3 ч.1",), 0.3)),
+        "Антивоенное дело",
+        "freedom of speech",
+        _after(2022 + 63 / 365, 0.3),
+        0.55,
+        0.25,
+        sentence=_antiwar_fake,
+    ),
+    Profile(
+        "antiwar_discredit",
+        7,
+        ((("280.3 ч.1",), 0.8), (("280.3 ч.2",), 0.2)),
+        "Антивоенное дело",
+        "freedom of speech",
+        _after(2022.4, 0.3),
+        0.1,
+        0.3,
+        sentence=_discredit,
+    ),
+    Profile(
+        "calls",
+        5,
+        ((("280.4 ч.2",), 0.5), (("280 ч.2",), 0.3), (("280.4 ч.1",), 0.2)),
+        "Антивоенное дело",
+        "freedom of speech",
+        _surge(0.15, 1.0),
+        0.6,
+        0.2,
+        sentence=_calls,
+    ),
+    Profile(
+        "justify_terror",
+        10,
+        ((("205.2 ч.2",), 0.85), (("205.2 ч.1",), 0.15)),
+        None,
+        "freedom of speech",
+        lambda t: 0.0 if t < 2014 else 0.2 + (t - 2014) * 0.1,
+        0.45,
+        0.2,
+        sentence=_calls,
+    ),
+    Profile(
+        "hizb",
+        9,
+        (
+            (("205.5 ч.2",), 0.45),
+            (("205.5 ч.2", "30 ч.1 - 278"), 0.4),
+            (("205.5 ч.1", "30 ч.1 - 278"), 0.15),
+        ),
+        "Хизб ут-Тахрир",
+        "freedom of religion",
+        _after(2013, 1.5),
+        1.0,
+        0.0,
+        {
+            "UA-43": 35,
+            "RU-BA": 20,
+            "RU-TA": 12,
+            "RU-DA": 6,
+            "RU-MOW": 8,
+            "RU-CHE": 5,
+            "RU-TYU": 3,
+            "RU-SAM": 2,
+            "RU-NVS": 2,
+            "UA-40": 2,
+            "RU-SPE": 2,
+        },
+        rest_weight=0.0,
+        sentence=_hizb,
+    ),
+    Profile(
+        "witnesses",
+        10,
+        ((("282.2 ч.2",), 0.6), (("282.2 ч.1",), 0.4)),
+        "Свидетели Иеговы",
+        "freedom of religion",
+        _after(2017.3, 1.0),
+        0.2,
+        0.35,
+        {**SPEECH_REGIONS, "UA-43": 3, "RU-PRI": 3, "RU-KHA": 2.5, "RU-TOM": 2, "RU-KYA": 2.5},
+        rest_weight=1.0,
+        sentence=_witnesses,
+    ),
+    Profile(
+        "treason",
+        9,
+        ((("275",), 0.65), (("275.1",), 0.25), (("275", "205.5 ч.2"), 0.1)),
+        "Госизмена",
+        "treason and espionage",
+        _surge(0.1, 1.0),
+        1.0,
+        0.15,
+        {
+            **SPEECH_REGIONS,
+            "UA-43": 12,
+            "UA-40": 3,
+            "UA-14": 4,
+            "UA-09": 3,
+            "UA-23": 3,
+            "UA-65": 2,
+            "RU-BEL": 3,
+            "RU-KRS": 2,
+            "RU-BRY": 2,
+        },
+        sentence=_treason,
+    ),
+    Profile(
+        "terror_act",
+        5,
+        ((("205 ч.2",), 0.5), (("281 ч.1",), 0.25), (("167 ч.2", "205 ч.1"), 0.25)),
+        "Поджоги и диверсии",
+        "anti-war protest",
+        _after(2022.15, 0.2),
+        1.0,
+        0.1,
+        sentence=_terror_act,
+    ),
+    Profile(
+        "bolotnaya",
+        1.5,
+        ((("212 ч.2", "318 ч.1"), 0.6), (("212 ч.2",), 0.4)),
+        "Болотное дело",
+        "freedom of assembly",
+        _window(2012.35, 2014.2),
+        0.9,
+        0.1,
+        {"RU-MOW": 1},
+        rest_weight=0.0,
+        sentence=_riots,
+    ),
+    Profile(
+        "protest",
+        4,
+        ((("318 ч.1",), 0.8), (("318 ч.2",), 0.2)),
+        None,
+        "freedom of assembly",
+        lambda t: 1.0 if 2017 <= t < 2022.3 else 0.3,
+        0.7,
+        0.1,
+        {"RU-MOW": 20, "RU-SPE": 8, "RU-MOS": 2, "RU-BA": 2, "RU-IN": 3},
+        sentence=_protest,
+    ),
+    Profile(
+        "dadin",
+        1,
+        ((("212.1",), 1.0),),
+        None,
+        "freedom of assembly",
+        _window(2015, 2022.5),
+        0.4,
+        0.15,
+        sentence=_dadin,
+    ),
+    Profile(
+        "community",
+        4,
+        ((("282.1 ч.1",), 0.3), (("282.1 ч.2",), 0.5), (("282.3 ч.1",), 0.2)),
+        "Экстремистское сообщество",
+        "freedom of association",
+        _after(2017.5, 1.0),
+        0.6,
+        0.2,
+        sentence=_community,
+    ),
+    Profile(
+        "nazism",
+        3,
+        ((("354.1 ч.1",), 0.7), (("354.1 ч.3",), 0.3)),
+        None,
+        "memory politics",
+        _after(2019.5, 1.0),
+        0.1,
+        0.3,
+        sentence=_nazism,
+    ),
+    Profile(
+        "islamic",
+        5,
+        ((("282.2 ч.1",), 0.5), (("282.2 ч.2",), 0.3), (("205.1 ч.1",), 0.2)),
+        "Таблиги Джамаат и другие",
+        "freedom of religion",
+        _after(2014, 1.0),
+        0.8,
+        0.05,
+        {
+            "UA-43": 10,
+            "RU-DA": 10,
+            "RU-CE": 4,
+            "RU-IN": 3,
+            "RU-KB": 4,
+            "RU-TA": 4,
+            "RU-BA": 3,
+            "RU-MOW": 3,
+            "RU-TYU": 2,
+            "RU-KHM": 2,
+            "RU-SAM": 1,
+        },
+        rest_weight=0.1,
+        sentence=_islamic,
+    ),
+    Profile(
+        "separatism",
+        2,
+        ((("280.1 ч.2",), 1.0),),
+        None,
+        "freedom of speech",
+        _after(2014, 0.5),
+        0.4,
+        0.2,
+        {**SPEECH_REGIONS, "RU-BA": 6, "RU-TA": 4, "UA-43": 6},
+        sentence=_separatism,
+    ),
+    Profile(
+        "espionage",
+        2,
+        ((("276",), 1.0),),
+        "Госизмена",
+        "treason and espionage",
+        _surge(0.3, 1.0),
+        1.0,
+        0.2,
+        {"UA-43": 10, "UA-40": 3, "UA-14": 3, "UA-23": 2, "RU-MOW": 4, "RU-KGD": 2},
+        rest_weight=0.05,
+        sentence=_espionage,
+    ),
+    Profile(
+        "agents",
+        3,
+        ((("330.1 ч.2",), 0.5), (("284.1 ч.1",), 0.3), (("284.1 ч.2",), 0.2)),
+        None,
+        "freedom of association",
+        _after(2021, 0.7),
+        0.1,
+        0.3,
+        sentence=_agents,
+    ),
+    Profile(
+        "refusal",
+        2,
+        ((("332 ч.2.1",), 0.5), (("337 ч.5",), 0.5)),
+        None,
+        "anti-war protest",
+        _after(2022.75, 0.3),
+        0.8,
+        0.0,
+        sentence=_refusal,
+    ),
 )
 
 
 def _region_weights(profile: Profile) -> tuple[list[str], np.ndarray]:
     codes = list(regions())
-    weights = np.array([
-        profile.regions.get(code, 0.0 if code.startswith("UA-") else profile.rest_weight)
-        for code in codes
-    ])
+    weights = np.array(
+        [
+            profile.regions.get(code, 0.0 if code.startswith("UA-") else profile.rest_weight)
+            for code in codes
+        ]
+    )
     return codes, weights / weights.sum()
 
 
-def _month_weights(profile: Profile, months: list[date]) -> np.ndarray:
+def _month_weights(profile: Profile, months: list[date], as_of: date) -> np.ndarray:
     weights = np.array([profile.intensity(m.year + (m.month - 0.5) / 12) for m in months], float)
+    # The current month has only had `as_of.day` days so far.
+    weights[-1] *= as_of.day / 30.44
     return weights / weights.sum()
 
 
@@ -365,15 +687,17 @@ def _term_dative(months: float) -> str:
 
 
 def verdict_text(s: Sentence) -> str:
-    """The verdict in the words a Russian court report would use (kept for audit, as real lists do)."""
+    """The verdict in the words a Russian court report would use (kept for audit, as lists do)."""
     if s.punishment == "life":
         return "к пожизненному лишению свободы в колонии особого режима"
     if s.punishment == "fine":
         return f"к штрафу в размере {s.fine:,} рублей".replace(",", " ")
     if s.punishment == "suspended":
         probation = int(s.probation_months // 12)
-        return (f"к {_term_dative(s.months)} лишения свободы условно "
-                f"с испытательным сроком {probation} {_years_word(probation)}")
+        return (
+            f"к {_term_dative(s.months)} лишения свободы условно "
+            f"с испытательным сроком {probation} {_years_word(probation)}"
+        )
     if s.punishment == "forced_labour":
         return f"к {_term_dative(s.months)} принудительных работ"
     if s.punishment == "restriction_of_freedom":
@@ -386,8 +710,10 @@ def verdict_text(s: Sentence) -> str:
         return f"к {_term_dative(s.months)} колонии-поселения"
     if s.prison_months:
         first = int(s.prison_months // 12)
-        return (f"к {_term_dative(s.months)} с отбыванием первых {first} лет в тюрьме, "
-                f"остальной срок — в колонии {REGIME_RU[s.regime]} режима")
+        return (
+            f"к {_term_dative(s.months)} с отбыванием первых {first} лет в тюрьме, "
+            f"остальной срок — в колонии {REGIME_RU[s.regime]} режима"
+        )
     return f"к {_term_dative(s.months)} колонии {REGIME_RU[s.regime]} режима"
 
 
@@ -411,12 +737,21 @@ class _Case:
     held_in: str | None
 
 
-def _make_case(rng, profile: Profile, region: str, start: date, female: bool, as_of: date,
-               already_held: date | None = None) -> _Case:
+def _make_case(
+    rng,
+    profile: Profile,
+    region: str,
+    start: date,
+    female: bool,
+    as_of: date,
+    already_held: date | None = None,
+) -> _Case:
     sets, weights = zip(*profile.articles, strict=True)
     articles = sets[rng.choice(len(sets), p=np.asarray(weights) / sum(weights))]
     detained = already_held is not None or rng.random() < profile.detention
-    custody = already_held or (start + timedelta(days=int(rng.integers(0, 30))) if detained else None)
+    custody = already_held or (
+        start + timedelta(days=int(rng.integers(0, 30))) if detained else None
+    )
     if custody and custody > as_of:
         custody = start  # detained on the day the case began
     verdict = start + timedelta(days=int(rng.integers(120, 640)))
@@ -443,16 +778,20 @@ def _make_case(rng, profile: Profile, region: str, start: date, female: bool, as
                 held_in = _pick(rng, CRIMEA_PRISONS)
                 held_in = region if held_in == "same" else held_in
             else:
-                held_in = region if rng.random() < 0.6 else COLONY_REGIONS[
-                    rng.integers(len(COLONY_REGIONS))]
+                held_in = (
+                    region
+                    if rng.random() < 0.6
+                    else COLONY_REGIONS[rng.integers(len(COLONY_REGIONS))]
+                )
             if in_custody and rng.random() < 0.006:
                 status, in_custody = "died", False
     elif sentence.months and _add_months(verdict, sentence.months) > as_of:
         status = "serving"
     else:
         status = "emigrated" if verdict >= INVASION and rng.random() < 0.12 else "released"
-    return _Case(profile, articles, region, start, custody, verdict, sentence, status, in_custody,
-                 held_in)
+    return _Case(
+        profile, articles, region, start, custody, verdict, sentence, status, in_custody, held_in
+    )
 
 
 def _fmt(value: object) -> str:
@@ -468,10 +807,16 @@ def _row(case: _Case, person: dict, number: int, rng) -> dict[str, str]:
     serving_real = case.in_custody and s is not None
     facility = ""
     if case.held_in:
-        facility = (f"ФКУ ИК-{rng.integers(1, 40)} (вымышленная)" if serving_real
-                    else f"ФКУ СИЗО-{rng.integers(1, 9)} (вымышленный)")
-    political = case.in_custody and rng.random() < (0.75 if case.profile.key in (
-        "hizb", "witnesses", "antiwar_fake", "islamic", "bolotnaya") else 0.35)
+        facility = (
+            f"ФКУ ИК-{rng.integers(1, 40)} (вымышленная)"
+            if serving_real
+            else f"ФКУ СИЗО-{rng.integers(1, 9)} (вымышленный)"
+        )
+    political = case.in_custody and rng.random() < (
+        0.75
+        if case.profile.key in ("hizb", "witnesses", "antiwar_fake", "islamic", "bolotnaya")
+        else 0.35
+    )
     return {
         "person_id": person["id"],
         "case_id": f"{person['id']}-{number}",
@@ -503,8 +848,9 @@ def _row(case: _Case, person: dict, number: int, rng) -> dict[str, str]:
     }
 
 
-def generate_frame(rows: int = DEFAULT_ROWS, seed: int = DEFAULT_SEED,
-                   as_of: date | None = None) -> pd.DataFrame:
+def generate_frame(
+    rows: int = DEFAULT_ROWS, seed: int = DEFAULT_SEED, as_of: date | None = None
+) -> pd.DataFrame:
     """`rows` prosecutions of about rows/1.17 invented persons, as canonical text cells."""
     as_of = as_of or date.today()
     rng = np.random.default_rng(seed)
@@ -512,7 +858,7 @@ def generate_frame(rows: int = DEFAULT_ROWS, seed: int = DEFAULT_SEED,
     profile_weights = np.array([p.weight for p in PROFILES], float)
     profile_weights /= profile_weights.sum()
     region_tables = {p.key: _region_weights(p) for p in PROFILES}
-    month_tables = {p.key: _month_weights(p, months) for p in PROFILES}
+    month_tables = {p.key: _month_weights(p, months, as_of) for p in PROFILES}
 
     out: list[dict[str, str]] = []
     person_number = 0
@@ -530,7 +876,9 @@ def generate_frame(rows: int = DEFAULT_ROWS, seed: int = DEFAULT_SEED,
             "name": _person_name(rng, female),
             "gender": "unknown" if rng.random() < 0.01 else ("female" if female else "male"),
             "birth_year": start.year - age if rng.random() < 0.93 else None,
-            "url": f"https://example.org/demo/persons/{person_number}" if rng.random() < 0.7 else "",
+            "url": f"https://example.org/demo/persons/{person_number}"
+            if rng.random() < 0.7
+            else "",
         }
         case = _make_case(rng, profile, region, start, female, as_of)
         cases = [case]
@@ -559,8 +907,9 @@ def demo_source(as_of: date) -> SourceInfo:
     )
 
 
-def generate(rows: int = DEFAULT_ROWS, seed: int = DEFAULT_SEED,
-             as_of: date | None = None) -> Dataset:
+def generate(
+    rows: int = DEFAULT_ROWS, seed: int = DEFAULT_SEED, as_of: date | None = None
+) -> Dataset:
     """The demo dataset, checked by the same loader as any file (it must load with no issue)."""
     as_of = as_of or date.today()
     frame = generate_frame(rows, seed, as_of)

@@ -64,8 +64,9 @@ class FilterState:
         if self.granularity not in GRANULARITIES:
             object.__setattr__(self, "granularity", "month")
         if self.date_from and self.date_to and self.date_from > self.date_to:
-            object.__setattr__(self, "date_from", self.date_to)
-            object.__setattr__(self, "date_to", self.date_from)
+            earlier, later = self.date_to, self.date_from
+            object.__setattr__(self, "date_from", earlier)
+            object.__setattr__(self, "date_to", later)
 
     @property
     def filters_only(self) -> FilterState:

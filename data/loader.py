@@ -1,15 +1,19 @@
-"""Load canonical CSV and Parquet files into a `Dataset`, with a `LoadReport` of every value not used.
+"""Load canonical CSV and Parquet files into a `Dataset`, with a `LoadReport` of every value
+not used.
 
-Values are checked column by column with vectorised pandas operations (fast on 100k rows); each value
-that cannot be used becomes a `RowIssue` naming file, row and column. A row is rejected only when it
-cannot be placed at all (no person id, no source, a duplicate case id); every other bad value is left
-empty and reported, so one typo never costs a whole record.
+Values are checked column by column with vectorised pandas operations (fast on 100k rows); each
+value that cannot be used becomes a `RowIssue` naming file, row and column. A row is rejected only
+when it cannot be placed at all (no person id, no source, a duplicate case id, a broken record);
+every other bad value is left empty and reported, so one typo never costs a whole record.
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -105,7 +109,9 @@ def _convert(column: Column, text: pd.Series, issues: _Issues) -> pd.Series:
     if column.kind is Kind.CATEGORY:
         lowered = text.str.lower()
         ok = lowered.isin(column.categories)
-        issues.add(present & ~ok, name, text, "value not in the schema's list; left empty", "repaired")
+        issues.add(
+            present & ~ok, name, text, "value not in the schema's list; left empty", "repaired"
+        )
         return lowered.where(ok, None).astype(_dtype(column))
     if column.kind is Kind.REGION:
         upper = text.str.upper().where(text.str.lower().ne(UNKNOWN_REGION), UNKNOWN_REGION)
@@ -115,8 +121,9 @@ def _convert(column: Column, text: pd.Series, issues: _Issues) -> pd.Series:
             return upper.where(ok, UNKNOWN_REGION).astype(_dtype(column))
         return upper.where(ok, None).astype(_dtype(column))
     if column.kind in (Kind.INT, Kind.FLOAT):
-        numbers = pd.to_numeric(text.str.replace(",", ".", regex=False).str.replace(" ", ""),
-                                errors="coerce")
+        numbers = pd.to_numeric(
+            text.str.replace(",", ".", regex=False).str.replace(" ", ""), errors="coerce"
+        )
         bad = present & numbers.isna()
         issues.add(bad, name, text, "not a number; left empty", "repaired")
         out_of_range = pd.Series(False, index=text.index)
@@ -124,8 +131,13 @@ def _convert(column: Column, text: pd.Series, issues: _Issues) -> pd.Series:
             out_of_range |= numbers < column.minimum
         if column.maximum is not None:
             out_of_range |= numbers > column.maximum
-        issues.add(out_of_range, name, text,
-                   f"outside {column.minimum:g}..{column.maximum:g}; left empty", "repaired")
+        issues.add(
+            out_of_range,
+            name,
+            text,
+            f"outside {column.minimum:g}..{column.maximum:g}; left empty",
+            "repaired",
+        )
         unusable = out_of_range
         if column.kind is Kind.INT:
             fractional = numbers.notna() & ~out_of_range & (numbers % 1 != 0)
@@ -136,18 +148,30 @@ def _convert(column: Column, text: pd.Series, issues: _Issues) -> pd.Series:
     if column.kind is Kind.DATE:
         parsed = _parse_dates(text)
         bad = present & parsed.isna()
-        issues.add(bad, name, text, "not a date (YYYY-MM-DD, DD.MM.YYYY or DD/MM/YYYY); left empty",
-                   "repaired")
+        issues.add(
+            bad,
+            name,
+            text,
+            "not a date (YYYY-MM-DD, DD.MM.YYYY or DD/MM/YYYY); left empty",
+            "repaired",
+        )
         latest = pd.Timestamp(date.today() + timedelta(days=1))
         impossible = parsed.notna() & ((parsed < pd.Timestamp(EARLIEST_DATE)) | (parsed > latest))
-        issues.add(impossible, name, text, "impossible date (before 1990 or in the future); left empty",
-                   "repaired")
+        issues.add(
+            impossible,
+            name,
+            text,
+            "impossible date (before 1990 or in the future); left empty",
+            "repaired",
+        )
         return parsed.where(~impossible).astype("datetime64[s]")
     if column.kind is Kind.BOOL:
         lowered = text.str.lower()
         truth = lowered.isin(_TRUE)
         falsity = lowered.isin(_FALSE)
-        issues.add(present & ~truth & ~falsity, name, text, "not true/false; left empty", "repaired")
+        issues.add(
+            present & ~truth & ~falsity, name, text, "not true/false; left empty", "repaired"
+        )
         result = pd.Series(pd.NA, index=text.index, dtype="boolean")
         result[truth] = True
         result[falsity] = False
@@ -159,22 +183,30 @@ def _convert(column: Column, text: pd.Series, issues: _Issues) -> pd.Series:
     raise AssertionError(f"unhandled kind {column.kind}")
 
 
-def normalise(raw: pd.DataFrame, file: str, line_numbers: Iterable[int] | None = None
-              ) -> tuple[pd.DataFrame, LoadReport]:
+def normalise(
+    raw: pd.DataFrame,
+    file: str,
+    line_numbers: Iterable[int] | None = None,
+    read_issues: tuple[RowIssue, ...] = (),
+) -> tuple[pd.DataFrame, LoadReport]:
     """A frame of text cells in the canonical columns -> the typed canonical frame and its report.
 
-    `line_numbers` gives, for each row of `raw`, the number a person would look up in the file.
+    `line_numbers` gives, for each row of `raw`, the number a person would look up in the file;
+    `read_issues` are rows the reader could not even split into cells (counted as read, rejected).
     """
     missing = [c for c in REQUIRED_COLUMNS if c not in raw.columns]
     if missing:
         raise DataLoadError(f"{file}: missing required column(s): {', '.join(missing)}")
     lines = np.asarray(list(line_numbers) if line_numbers is not None else range(1, len(raw) + 1))
     issues = _Issues(file, lines)
+    issues.items.extend(read_issues)
     text = raw.fillna("").astype(str).apply(lambda s: s.str.strip())
 
     typed = {}
     for column in COLUMNS:
-        values = text[column.name] if column.name in text.columns else pd.Series("", index=text.index)
+        values = (
+            text[column.name] if column.name in text.columns else pd.Series("", index=text.index)
+        )
         typed[column.name] = _convert(column, values, issues)
     frame = pd.DataFrame(typed, index=text.index)
 
@@ -193,24 +225,38 @@ def normalise(raw: pd.DataFrame, file: str, line_numbers: Iterable[int] | None =
     default_ids = frame["person_id"] + "-" + running.astype("string")
     frame["case_id"] = frame["case_id"].fillna(default_ids)
     duplicate = frame.loc[keep, "case_id"].duplicated().reindex(frame.index, fill_value=False)
-    issues.add(duplicate, "case_id", frame["case_id"].astype(str),
-               "duplicate case id; the first row with it was kept", "rejected")
+    issues.add(
+        duplicate,
+        "case_id",
+        frame["case_id"].astype(str),
+        "duplicate case id; the first row with it was kept",
+        "rejected",
+    )
     keep &= ~duplicate
 
     loaded = frame[keep].reset_index(drop=True)
     order = {c.name: i for i, c in enumerate(COLUMNS)}
     issues.items.sort(key=lambda i: (i.row, order.get(i.column, 99)))
-    report = LoadReport(file=file, rows_read=len(raw), rows_loaded=len(loaded),
-                        issues=tuple(issues.items))
+    report = LoadReport(
+        file=file,
+        rows_read=len(raw) + len({i.row for i in read_issues}),
+        rows_loaded=len(loaded),
+        issues=tuple(issues.items),
+    )
     return loaded, report
 
 
 def _cell_text(value: object) -> str:
     """One Parquet/JSON cell as the text a CSV would hold."""
-    if value is None or (isinstance(value, float) and np.isnan(value)) or value is pd.NaT:
-        return ""
     if isinstance(value, (list, tuple, np.ndarray)):
         return LIST_SEPARATOR.join(str(v) for v in value)
+    if (
+        value is None
+        or value is pd.NA
+        or value is pd.NaT
+        or (isinstance(value, float) and np.isnan(value))
+    ):
+        return ""
     if isinstance(value, pd.Timestamp):
         return value.date().isoformat()
     if isinstance(value, (bool, np.bool_)):
@@ -220,8 +266,61 @@ def _cell_text(value: object) -> str:
     return str(value)
 
 
-def read_table(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[pd.DataFrame, np.ndarray]:
-    """Read a canonical CSV or Parquet file as text cells, with the file's line number of each row."""
+@dataclass(frozen=True)
+class RawTable:
+    """A file's rows as text cells, the line each row starts on, and rows unreadable as such."""
+
+    frame: pd.DataFrame
+    lines: np.ndarray
+    issues: tuple[RowIssue, ...] = ()
+
+
+def _read_csv(path: Path) -> RawTable:
+    """CSV via the csv module, which knows where each record starts even when a quoted field
+    spans several lines (HTML descriptions do); a record with the wrong number of fields is
+    reported, not allowed to shift every later column."""
+    name = path.name
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise DataLoadError(f"{name}: not UTF-8 text (byte {error.start})") from error
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = [h.strip() for h in next(reader, [])]
+        if not any(header):
+            raise DataLoadError(f"{name}: no header row")
+        records, lines, issues = [], [], []
+        end_of_previous = reader.line_num
+        for record in reader:
+            line, end_of_previous = end_of_previous + 1, reader.line_num
+            if not any(cell.strip() for cell in record):
+                continue  # a blank line is not a row
+            if len(record) != len(header):
+                issues.append(
+                    RowIssue(
+                        name,
+                        line,
+                        "",
+                        ",".join(record)[:80],
+                        f"{len(record)} fields where the header has {len(header)}; row not loaded",
+                        "rejected",
+                    )
+                )
+                continue
+            records.append(record)
+            lines.append(line)
+    except csv.Error as error:
+        raise DataLoadError(
+            f"{name}: not a well-formed CSV (line {reader.line_num}: {error})"
+        ) from error
+    if not records and not issues:
+        raise DataLoadError(f"{name}: a header but no rows")
+    frame = pd.DataFrame(records, columns=header, dtype=object)
+    return RawTable(frame, np.asarray(lines, dtype=int), tuple(issues))
+
+
+def read_table(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> RawTable:
+    """Read a canonical CSV or Parquet file as text cells, with the line each row starts on."""
     name = path.name
     if not path.is_file():
         raise DataLoadError(f"{path}: no such file")
@@ -237,20 +336,9 @@ def read_table(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[pd.DataF
         except Exception as error:  # pyarrow raises several types for a damaged file
             raise DataLoadError(f"{name}: not a readable Parquet file ({error})") from error
         text = frame.astype(object).map(_cell_text)
-        return text, np.arange(1, len(text) + 1)
+        return RawTable(text, np.arange(1, len(text) + 1))
     if suffix in (".csv", ".txt"):
-        try:
-            frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-        except UnicodeDecodeError as error:
-            raise DataLoadError(f"{name}: not UTF-8 text (byte {error.start})") from error
-        except pd.errors.EmptyDataError as error:
-            raise DataLoadError(f"{name}: no header row") from error
-        except pd.errors.ParserError as error:
-            raise DataLoadError(f"{name}: not a well-formed CSV ({error})") from error
-        if frame.empty:
-            raise DataLoadError(f"{name}: a header but no rows")
-        # Line numbers: header is line 1. Quoted newlines shift them; CSVs of these lists rarely have any.
-        return frame, np.arange(2, len(frame) + 2)
+        return _read_csv(path)
     raise DataLoadError(f"{name}: unknown file type {suffix!r} (canonical CSV or Parquet expected)")
 
 
@@ -260,12 +348,15 @@ def sources_of(cases: pd.DataFrame) -> tuple[SourceInfo, ...]:
     return tuple(SourceInfo(name=n, display_name=n, synthetic=(n == "demo")) for n in names)
 
 
-def load_canonical(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES
-                   ) -> tuple[Dataset, LoadReport]:
+def load_canonical(
+    path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES
+) -> tuple[Dataset, LoadReport]:
     """Load one canonical file. Raises `DataLoadError` when the file as a whole is unusable."""
     path = Path(path)
-    raw, lines = read_table(path, max_bytes)
-    cases, report = normalise(raw, path.name, lines)
+    raw = read_table(path, max_bytes)
+    cases, report = normalise(raw.frame, path.name, raw.lines, raw.issues)
     if cases.empty:
-        raise DataLoadError(f"{path.name}: no row could be loaded ({report.rows_rejected} rejected)")
+        raise DataLoadError(
+            f"{path.name}: no row could be loaded ({report.rows_rejected} rejected)"
+        )
     return Dataset.build(cases, sources_of(cases)), report

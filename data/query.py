@@ -26,10 +26,25 @@ from data.schema import PUNISHMENT_TYPES, STATUSES
 TERM_CAP = 25
 REGIME_ORDER = ("general", "strict", "special", "settlement", "prison", "unknown")
 # Severity for picking a person's "main" sentence in the persons table: the harshest one.
-_SEVERITY = {p: i for i, p in enumerate(reversed((
-    "life", "imprisonment", "compulsory_treatment", "forced_labour", "restriction_of_freedom",
-    "suspended", "compulsory_works", "fine", "other", "none_yet",
-)))}
+_SEVERITY = {
+    p: i
+    for i, p in enumerate(
+        reversed(
+            (
+                "life",
+                "imprisonment",
+                "compulsory_treatment",
+                "forced_labour",
+                "restriction_of_freedom",
+                "suspended",
+                "compulsory_works",
+                "fine",
+                "other",
+                "none_yet",
+            )
+        )
+    )
+}
 
 
 @dataclass(frozen=True)
@@ -49,7 +64,8 @@ class FilterOptions:
 def filter_options(dataset: Dataset) -> FilterOptions:
     cases = dataset.cases
     article_counts = dataset.charges.drop_duplicates(["row", "article_key"])[
-        "article_key"].value_counts()
+        "article_key"
+    ].value_counts()
     custody = cases["custody_date"].dropna()
 
     def counted(series: pd.Series, order: tuple[str, ...] | None = None) -> tuple:
@@ -60,8 +76,12 @@ def filter_options(dataset: Dataset) -> FilterOptions:
         return tuple((str(k), int(v)) for k, v in counts.items())
 
     return FilterOptions(
-        articles=tuple(sorted(((k, int(v)) for k, v in article_counts.items()),
-                              key=lambda kv: article_sort_key(kv[0]))),
+        articles=tuple(
+            sorted(
+                ((k, int(v)) for k, v in article_counts.items()),
+                key=lambda kv: article_sort_key(kv[0]),
+            )
+        ),
         regions=counted(cases["region_code"]),
         case_groups=counted(cases["case_group"].dropna()),
         punishments=counted(cases["punishment_type"], PUNISHMENT_TYPES),
@@ -227,8 +247,16 @@ def overview(dataset: Dataset, state: FilterState) -> Overview:
 
 # --- the persons table ---------------------------------------------------------------------------
 
-TABLE_COLUMNS = ("name", "region_code", "articles", "custody_date", "punishment_type", "status",
-                 "cases", "source_url")
+TABLE_COLUMNS = (
+    "name",
+    "region_code",
+    "articles",
+    "custody_date",
+    "punishment_type",
+    "status",
+    "cases",
+    "source_url",
+)
 SORTABLE = ("name", "region_code", "articles", "custody_date", "sentence", "status", "cases")
 
 
@@ -250,9 +278,13 @@ def table_rows(dataset: Dataset, state: FilterState) -> pd.DataFrame:
     people["custody_date"] = grouped["custody_date"].min()
     people["cases"] = grouped.size()
     people["articles"] = grouped["articles"].agg(
-        lambda lists: tuple(dict.fromkeys(a for arts in lists for a in arts)))
-    latest = cases.sort_values("persecution_start", kind="stable").drop_duplicates(
-        "person_id", keep="last").set_index("person_id")
+        lambda lists: tuple(dict.fromkeys(a for arts in lists for a in arts))
+    )
+    latest = (
+        cases.sort_values("persecution_start", kind="stable")
+        .drop_duplicates("person_id", keep="last")
+        .set_index("person_id")
+    )
     people["status"] = latest["status"]
     people["source_url"] = grouped["source_url"].first()
     return people.reset_index()
@@ -270,9 +302,15 @@ def _search_key(text: pd.Series) -> pd.Series:
     return text.fillna("").str.lower().str.replace("ё", "е", regex=False)
 
 
-def table_page(dataset: Dataset, state: FilterState, search: str = "",
-               sort_by: tuple[tuple[str, str], ...] = (), page: int = 0,
-               page_size: int = 20, region_names: dict[str, str] | None = None) -> TablePage:
+def table_page(
+    dataset: Dataset,
+    state: FilterState,
+    search: str = "",
+    sort_by: tuple[tuple[str, str], ...] = (),
+    page: int = 0,
+    page_size: int = 20,
+    region_names: dict[str, str] | None = None,
+) -> TablePage:
     """A page of the persons table: search by name (case- and ё-insensitive), sort, slice.
 
     `region_names` (code -> name in the reader's language) makes the region sort alphabetical.
@@ -306,4 +344,4 @@ def table_page(dataset: Dataset, state: FilterState, search: str = "",
     page_count = max(1, -(-total // page_size))
     page = min(max(page, 0), page_count - 1)
     start = page * page_size
-    return TablePage(rows.iloc[start:start + page_size], total, page, page_count)
+    return TablePage(rows.iloc[start : start + page_size], total, page, page_count)

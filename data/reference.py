@@ -1,4 +1,5 @@
-"""Reference tables shipped with the app: regions and Criminal Code articles, in Russian and English.
+"""Reference tables shipped with the app: regions and Criminal Code articles, in Russian and
+English.
 
 The region table is a copy of ../shared/reference/regions_ru.csv (the app must not need ../shared).
 Occupied territories get display labels that say so in both languages (PRODUCT.md, Definitions).
@@ -81,12 +82,15 @@ def articles() -> dict[str, Article]:
 
 _ARTICLE_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 # Parts and points ("ч.2", "ч. 2", "Part 2", "п. «а»") carry numbers that are not the article.
-_PART = re.compile(r"(?:\bч\.?|\bчасть|\bчасти|\bpart|\bп\.)\s*[«\"]?[\w]{1,3}[»\"]?", re.IGNORECASE)
+_PART = re.compile(
+    r"(?:\bч\.?|\bчасть|\bчасти|\bpart|\bп\.)\s*[«\"]?[\w]{1,3}[»\"]?", re.IGNORECASE
+)
 _INCHOATE = {"30", "33"}  # preparation/attempt and complicity: the charge is the article after them
 
 
 def article_key(article: str) -> str | None:
-    """The article a charge is under, without its part: '207.3 ч.2' -> '207.3', '30 ч.1 - 278' -> '278'.
+    """The article a charge is under, without its part: '207.3 ч.2' -> '207.3',
+    '30 ч.1 - 278' -> '278'.
 
     Preparation/attempt (art. 30) and complicity (art. 33) qualify another article; a charge of
     'preparation of 278' is counted under 278, which is how the lists themselves count it.

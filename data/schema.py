@@ -82,7 +82,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("verdict_date", Kind.DATE),
     Column("punishment_type", Kind.CATEGORY, categories=PUNISHMENT_TYPES),
     Column("regime", Kind.CATEGORY, categories=REGIMES),
-    # Terms: 0 to 50 years in months; anything longer is a typo, not a sentence (life is its own type).
+    # Terms: 0 to 50 years in months; longer is a typo, not a sentence (life is its own type).
     Column("sentence_months", Kind.FLOAT, minimum=0, maximum=600),
     Column("prison_months", Kind.FLOAT, minimum=0, maximum=600),
     Column("probation_months", Kind.FLOAT, minimum=0, maximum=120),

@@ -18,29 +18,41 @@ def sentences_figure(dist: SentenceDistribution, lang: str) -> dict:
     for regime in dist.regimes:
         name = t(f"regime.{regime}", lang)
         counts = dist.counts[regime]
-        traces.append({
-            "type": "bar",
-            "name": name,
-            # Bars centred in their bin: [k, k+1) is drawn at k + 0.5, one unit wide.
-            "x": [s + 0.5 for s in dist.bin_starts],
-            "y": list(counts),
-            "width": 0.9,
-            "marker": {"color": REGIME_COLOURS[regime]},
-            "customdata": [
-                t("sentences.hover", lang, range=_bin_label(s), regime=name, n=fmt_int(c, lang))
-                for s, c in zip(dist.bin_starts, counts, strict=True)
-            ],
-            "hovertemplate": "%{customdata}<extra></extra>",
-        })
+        traces.append(
+            {
+                "type": "bar",
+                "name": name,
+                # Bars centred in their bin: [k, k+1) is drawn at k + 0.5, one unit wide.
+                "x": [s + 0.5 for s in dist.bin_starts],
+                "y": list(counts),
+                "width": 0.9,
+                "marker": {"color": REGIME_COLOURS[regime]},
+                "customdata": [
+                    t("sentences.hover", lang, range=_bin_label(s), regime=name, n=fmt_int(c, lang))
+                    for s, c in zip(dist.bin_starts, counts, strict=True)
+                ],
+                "hovertemplate": "%{customdata}<extra></extra>",
+            }
+        )
     ticks = list(range(0, TERM_CAP + 1, 5))
     layout = base_layout(lang)
     layout.update(
         barmode="stack",
-        xaxis=axis(t("sentences.x", lang), range=[0, TERM_CAP + 1], tickvals=ticks,
-                   ticktext=[str(v) if v < TERM_CAP else f"{TERM_CAP}+" for v in ticks]),
+        xaxis=axis(
+            t("sentences.x", lang),
+            range=[0, TERM_CAP + 1],
+            tickvals=ticks,
+            ticktext=[str(v) if v < TERM_CAP else f"{TERM_CAP}+" for v in ticks],
+        ),
         yaxis=axis(t(f"sentences.y_{dist.unit}", lang), rangemode="tozero"),
-        legend={"orientation": "h", "x": 0, "y": 1.02, "xanchor": "left", "yanchor": "bottom",
-                "traceorder": "normal"},
+        legend={
+            "orientation": "h",
+            "x": 0,
+            "y": 1.02,
+            "xanchor": "left",
+            "yanchor": "bottom",
+            "traceorder": "normal",
+        },
         margin={"l": 56, "r": 16, "t": 36, "b": 48},
     )
     return {"data": traces, "layout": layout}

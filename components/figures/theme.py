@@ -60,10 +60,16 @@ def empty_figure(lang: str, height: int = 320) -> dict:
     layout.update(
         xaxis={"visible": False},
         yaxis={"visible": False},
-        annotations=[{
-            "text": t("chart.empty", lang),
-            "xref": "paper", "yref": "paper", "x": 0.5, "y": 0.5,
-            "showarrow": False, "font": {"size": 15, "color": MUTED},
-        }],
+        annotations=[
+            {
+                "text": t("chart.empty", lang),
+                "xref": "paper",
+                "yref": "paper",
+                "x": 0.5,
+                "y": 0.5,
+                "showarrow": False,
+                "font": {"size": 15, "color": MUTED},
+            }
+        ],
     )
     return {"data": [], "layout": layout}

@@ -16,8 +16,12 @@ def timeline_figure(timeline: Timeline, lang: str) -> dict:
     if not timeline.periods or not any(timeline.counts):
         return empty_figure(lang)
     hover = [
-        t(f"timeline.hover_{timeline.unit}", lang,
-          period=fmt_period(p, timeline.granularity, lang), n=fmt_int(n, lang))
+        t(
+            f"timeline.hover_{timeline.unit}",
+            lang,
+            period=fmt_period(p, timeline.granularity, lang),
+            n=fmt_int(n, lang),
+        )
         for p, n in zip(timeline.periods, timeline.counts, strict=True)
     ]
     bars = {
@@ -38,15 +42,31 @@ def timeline_figure(timeline: Timeline, lang: str) -> dict:
         showlegend=False,
     )
     if timeline.periods[0] <= INVASION <= timeline.periods[-1]:
-        layout["shapes"] = [{
-            "type": "line", "xref": "x", "yref": "paper",
-            "x0": INVASION.isoformat(), "x1": INVASION.isoformat(), "y0": 0, "y1": 1,
-            "line": {"color": MUTED, "width": 1, "dash": "dot"},
-        }]
-        layout["annotations"] = [{
-            "x": INVASION.isoformat(), "xref": "x", "y": 1, "yref": "paper",
-            "text": t("timeline.invasion", lang), "showarrow": False,
-            "xanchor": "right", "yanchor": "top", "align": "right",
-            "font": {"size": 11, "color": MUTED}, "bgcolor": "rgba(255,255,255,0.8)",
-        }]
+        layout["shapes"] = [
+            {
+                "type": "line",
+                "xref": "x",
+                "yref": "paper",
+                "x0": INVASION.isoformat(),
+                "x1": INVASION.isoformat(),
+                "y0": 0,
+                "y1": 1,
+                "line": {"color": MUTED, "width": 1, "dash": "dot"},
+            }
+        ]
+        layout["annotations"] = [
+            {
+                "x": INVASION.isoformat(),
+                "xref": "x",
+                "y": 1,
+                "yref": "paper",
+                "text": t("timeline.invasion", lang),
+                "showarrow": False,
+                "xanchor": "right",
+                "yanchor": "top",
+                "align": "right",
+                "font": {"size": 11, "color": MUTED},
+                "bgcolor": "rgba(255,255,255,0.8)",
+            }
+        ]
     return {"data": [bars], "layout": layout}

@@ -1,0 +1,137 @@
+"""The callbacks over HTTP, as the browser calls them, checked against pandas on the same data."""
+
+import json
+import re
+
+import pytest
+
+from app import AppConfig, create_app
+from callbacks.common import repository
+from components import ids
+from tests.callbacks.dash_client import call
+from tests.conftest import AS_OF
+
+
+@pytest.fixture(scope="module")
+def app():
+    return create_app(AppConfig(demo_rows=900, demo_seed=11, demo_as_of=AS_OF))
+
+
+@pytest.fixture()
+def client(app):
+    return app.server.test_client()
+
+
+def filter_values(**overrides):
+    values = {
+        f"{ids.FILTER_ARTICLE}.value": [],
+        f"{ids.FILTER_REGION}.value": [],
+        f"{ids.FILTER_PERIOD}.value": None,
+        f"{ids.FILTER_PUNISHMENT}.value": [],
+        f"{ids.FILTER_STATUS}.value": [],
+        f"{ids.FILTER_GENDER}.value": [],
+        f"{ids.FILTER_CASE_GROUP}.value": [],
+        f"{ids.UNIT}.value": "persons",
+        f"{ids.GRANULARITY}.value": "month",
+        f"{ids.URL}.search": "?lang=en",
+    }
+    values.update(overrides)
+    return values
+
+
+def number(text: str) -> int:
+    return int(re.sub(r"[^\d]", "", text))
+
+
+def test_filter_change_returns_the_numbers_pandas_computes(app, client):
+    cases = repository(app).current().cases
+    values = filter_values(
+        **{
+            f"{ids.FILTER_ARTICLE}.value": ["207.3"],
+            f"{ids.FILTER_REGION}.value": ["RU-MOW", "RU-SPE", "RU-MOS"],
+        }
+    )
+    response = call(
+        client, f"..{ids.COUNT_PERSONS}", values, changed=[f"{ids.FILTER_ARTICLE}.value"]
+    )
+    has_207_3 = cases["articles"].map(lambda a: any(re.match(r"207\.3( |$)", x) for x in a))
+    selected = cases[has_207_3 & cases["region_code"].isin(["RU-MOW", "RU-SPE", "RU-MOS"])]
+    assert len(selected) > 0
+    assert number(response[ids.COUNT_PERSONS]["children"]) == selected["person_id"].nunique()
+    assert number(response[ids.COUNT_PROSECUTIONS]["children"]) == len(selected)
+    held = selected.loc[selected["in_custody"].fillna(False), "person_id"].nunique()
+    assert number(response[ids.COUNT_IN_CUSTODY]["children"]) == held
+    real = selected[selected["punishment_type"].eq("imprisonment")]
+    median = real.groupby("person_id")["sentence_months"].max().median() / 12
+    assert response[ids.COUNT_MEDIAN]["children"] == f"{median:.1f}".rstrip("0").rstrip(".")
+    timeline = response[ids.TIMELINE]["figure"]
+    first_arrests = selected.groupby("person_id")["custody_date"].min().dropna()
+    assert sum(timeline["data"][0]["y"]) == len(first_arrests)
+    sentences = response[ids.SENTENCES]["figure"]
+    assert sum(sum(trace["y"]) for trace in sentences["data"]) == real["person_id"].nunique()
+
+
+def test_english_numbers_and_russian_numbers(client):
+    en = call(client, f"..{ids.COUNT_PERSONS}", filter_values())
+    ru = call(client, f"..{ids.COUNT_PERSONS}", filter_values(**{f"{ids.URL}.search": ""}))
+    assert number(en[ids.COUNT_PROSECUTIONS]["children"]) == 900
+    assert ru[ids.COUNT_PROSECUTIONS]["children"] == "900"
+    assert "Each person is counted once" in en[ids.TIMELINE_CAPTION]["children"]
+    assert "Каждый человек учтён один раз" in ru[ids.TIMELINE_CAPTION]["children"]
+
+
+def test_the_figure_response_is_small(client):
+    """Aggregates, not rows, travel to the browser."""
+    result = call(client, f"..{ids.COUNT_PERSONS}", filter_values())
+    assert len(json.dumps(result)) < 100_000
+
+
+def test_table_page_and_search(app, client):
+    cases = repository(app).current().cases
+    surname = cases["name"].iloc[0].split()[0]
+    values = filter_values(
+        **{
+            f"{ids.TABLE_SEARCH}.value": surname,
+            f"{ids.TABLE}.page_current": 0,
+            f"{ids.TABLE}.sort_by": [],
+        }
+    )
+    response = call(client, f"..{ids.TABLE}.data", values, changed=[f"{ids.TABLE_SEARCH}.value"])
+    expected = cases.loc[cases["name"].str.contains(surname), "person_id"].nunique()
+    assert response[ids.TABLE_COUNT]["children"] == f"Found: {expected}"
+    rows = response[ids.TABLE]["data"]
+    assert len(rows) == min(expected, 20)
+    assert all(surname in row["name"] for row in rows)
+    assert response[ids.TABLE_TITLE]["children"] == "Persons"
+
+
+def test_a_new_filter_returns_to_the_first_page(client):
+    values = filter_values(**{f"{ids.TABLE}.page_current": 5, f"{ids.TABLE}.sort_by": []})
+    turned = call(client, f"..{ids.TABLE}.data", values, changed=[f"{ids.TABLE}.page_current"])
+    assert turned[ids.TABLE]["page_current"] == 5
+    filtered = call(client, f"..{ids.TABLE}.data", values, changed=[f"{ids.FILTER_REGION}.value"])
+    assert filtered[ids.TABLE]["page_current"] == 0
+
+
+def test_page_renders_in_the_language_of_the_url_and_keeps_filters(client):
+    memory = "article=205.5&unit=prosecutions"
+    response = call(
+        client,
+        f"..{ids.PAGE}",
+        {f"{ids.URL}.search": "?lang=en", f"{ids.FILTER_MEMORY}.data": memory},
+    )
+    assert response[ids.DOCUMENT_META]["data"]["lang"] == "en"
+    page = json.dumps(response[ids.PAGE]["children"], ensure_ascii=False)
+    assert "Arrests over time" in page and "Аресты по времени" not in page
+    assert '"value": ["205.5"]' in page and '"value": "prosecutions"' in page
+
+
+def test_reset_clears_every_filter(client):
+    response = call(
+        client,
+        f"..{ids.FILTER_ARTICLE}.value",
+        {f"{ids.FILTER_RESET}.n_clicks": 1},
+        changed=[f"{ids.FILTER_RESET}.n_clicks"],
+    )
+    assert response[ids.FILTER_ARTICLE]["value"] == []
+    assert response[ids.FILTER_PERIOD]["value"][0] == 0

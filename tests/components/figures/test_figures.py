@@ -1,0 +1,74 @@
+"""Figure builders: valid plotly, right numbers, right language, an honest empty state."""
+
+import plotly.graph_objects as go
+import pytest
+
+from components.figures.sentences import sentences_figure
+from components.figures.timeline import timeline_figure
+from data import query
+from data.filters import FilterState
+
+
+def valid(figure: dict) -> go.Figure:
+    return go.Figure(figure)  # raises on any property plotly does not know
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+@pytest.mark.parametrize("granularity", ["month", "quarter", "year"])
+def test_timeline(dataset, lang, granularity):
+    tl = query.overview(dataset, FilterState(granularity=granularity)).timeline
+    figure = timeline_figure(tl, lang)
+    valid(figure)
+    [bars] = figure["data"]
+    assert bars["y"] == list(tl.counts) and len(bars["x"]) == len(tl.periods)
+    assert bars["xperiod"] == {"month": "M1", "quarter": "M3", "year": "M12"}[granularity]
+    assert figure["layout"]["separators"] == (",\u00a0" if lang == "ru" else ".,")
+    word = "чел." if lang == "ru" else "persons"
+    assert word in bars["customdata"][0]
+
+
+def test_timeline_marks_the_invasion_in_both_languages(dataset):
+    tl = query.overview(dataset, FilterState()).timeline
+    ru = timeline_figure(tl, "ru")["layout"]["annotations"][0]["text"]
+    en = timeline_figure(tl, "en")["layout"]["annotations"][0]["text"]
+    assert "24.02.2022" in ru and "24 Feb 2022" in en
+
+
+def test_sentences(dataset):
+    dist = query.overview(dataset, FilterState(unit="prosecutions")).sentences
+    figure = sentences_figure(dist, "en")
+    valid(figure)
+    assert [trace["name"] for trace in figure["data"]] == [
+        f"{r} regime" if r not in ("settlement",) else "settlement colony" for r in dist.regimes
+    ]
+    total = sum(sum(trace["y"]) for trace in figure["data"])
+    assert total == dist.total
+    assert figure["layout"]["barmode"] == "stack"
+    assert figure["layout"]["xaxis"]["ticktext"][-1] == "25+"
+    assert figure["layout"]["yaxis"]["title"]["text"] == "Sentences"
+
+
+def test_figures_are_small(dataset):
+    """Built from aggregates, not rows: a figure is a few KB whatever the dataset size."""
+    import json
+
+    result = query.overview(dataset, FilterState())
+    assert len(json.dumps(sentences_figure(result.sentences, "ru"))) < 20_000
+    assert len(json.dumps(timeline_figure(result.timeline, "ru"), default=str)) < 60_000
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_empty_selection_says_so(dataset, lang):
+    result = query.overview(dataset, FilterState(articles=("999",)))
+    for figure in (
+        timeline_figure(result.timeline, lang),
+        sentences_figure(result.sentences, lang),
+    ):
+        valid(figure)
+        assert figure["data"] == []
+        text = figure["layout"]["annotations"][0]["text"]
+        assert text == (
+            "Нет записей для выбранных фильтров"
+            if lang == "ru"
+            else "No records match these filters"
+        )

@@ -1,0 +1,106 @@
+import pandas as pd
+import pytest
+
+from components.table import sentence_text, table_records
+
+
+def case(**values):
+    base = {
+        "punishment_type": "imprisonment",
+        "regime": "strict",
+        "sentence_months": 84.0,
+        "prison_months": float("nan"),
+        "probation_months": float("nan"),
+        "fine_rub": pd.NA,
+    }
+    base.update(values)
+    return pd.Series(base)
+
+
+@pytest.mark.parametrize(
+    ("values", "ru", "en"),
+    [
+        ({}, "7 лет, строгий режим", "7 years, strict regime"),
+        (
+            {"sentence_months": 204.0, "prison_months": 48.0},
+            "17 лет (из них 4 года в тюрьме), строгий режим",
+            "17 years (4 years of it in prison), strict regime",
+        ),
+        (
+            {"punishment_type": "life", "sentence_months": float("nan")},
+            "пожизненное лишение свободы",
+            "life imprisonment",
+        ),
+        (
+            {"punishment_type": "suspended", "sentence_months": 36.0},
+            "3 года условно",
+            "3 years suspended",
+        ),
+        (
+            {"punishment_type": "fine", "sentence_months": float("nan"), "fine_rub": 500000},
+            "штраф 500\u00a0000 ₽",
+            "fine of 500,000 roubles",
+        ),
+        (
+            {"punishment_type": "forced_labour", "sentence_months": 18.0},
+            "1 год 6 мес.: принудительные работы",
+            "1 year 6 mo. of forced labour",
+        ),
+        (
+            {"punishment_type": "none_yet", "sentence_months": float("nan")},
+            "приговора ещё нет",
+            "no verdict yet",
+        ),
+    ],
+)
+def test_sentence_in_words(values, ru, en):
+    assert sentence_text(case(**values), "ru") == ru
+    assert sentence_text(case(**values), "en") == en
+
+
+def _row(url):
+    return pd.DataFrame(
+        [
+            {
+                "name": "Иванов",
+                "region_code": "UA-43",
+                "articles": ("207.3 ч.2",),
+                "custody_date": pd.Timestamp("2022-04-10"),
+                "punishment_type": "none_yet",
+                "regime": None,
+                "sentence_months": None,
+                "prison_months": None,
+                "fine_rub": None,
+                "status": "trial",
+                "cases": 2,
+                "source_url": url,
+            }
+        ]
+    )
+
+
+def test_record_in_english():
+    [record] = table_records(_row("https://example.org/p/1"), "en")
+    assert record == {
+        "name": "Иванов",
+        "region": "Crimea (occupied)",
+        "articles": "207.3 Part 2",
+        "custody_date": "10 Apr 2022",
+        "sentence": "no verdict yet",
+        "status": "on trial",
+        "cases": 2,
+        "source": "[page ↗](https://example.org/p/1)",
+    }
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", None, "ftp://x", "data:text/html,x"])
+def test_only_http_links_are_made(url):
+    [record] = table_records(_row(url), "ru")
+    assert record["source"] == ""
+
+
+def test_brackets_in_a_url_cannot_break_the_markdown():
+    [record] = table_records(_row("https://e.org/a) [x](javascript:alert(1)"), "ru")
+    link = record["source"]
+    assert link.startswith("[страница ↗](https://e.org/a%29%20%5Bx%5D%28javascript:alert%281%29")
+    assert link.count("(") == 1 and link.count(")") == 1

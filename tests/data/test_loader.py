@@ -1,0 +1,209 @@
+"""The canonical loader: values read field by field, every unusable value reported, not lost."""
+
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from data.loader import DataLoadError, load_canonical, normalise
+from data.schema import COLUMN_NAMES
+
+HEADER = ",".join(COLUMN_NAMES)
+
+
+def write(tmp_path: Path, text: str, name: str = "data.csv", encoding: str = "utf-8") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding=encoding)
+    return path
+
+
+def row(**values: str) -> str:
+    base = {"person_id": "p1", "source": "test", "region_code": "RU-BA"}
+    base.update(values)
+    return ",".join(base.get(c, "") for c in COLUMN_NAMES)
+
+
+def test_sample_loads_with_values_as_written(sample_csv):
+    dataset, report = load_canonical(sample_csv)
+    cases = dataset.cases.set_index("case_id")
+    assert report.rows_read == 9 and report.rows_loaded == 9 and report.rows_rejected == 0
+    first = cases.loc["demo-0001-1"]
+    assert first["name"] == "Образцова Мария Демовна"
+    assert first["gender"] == "female"
+    assert first["birth_year"] == 1984
+    assert first["region_code"] == "RU-BA"
+    assert first["articles"] == ("207.3 ч.2",)
+    assert first["custody_date"] == pd.Timestamp("2022-04-10")
+    assert first["punishment_type"] == "imprisonment" and first["regime"] == "general"
+    assert first["sentence_months"] == 84
+    assert bool(first["in_custody"]) and bool(first["recognized_political_prisoner"])
+    second = cases.loc["demo-0002-1"]
+    assert second["articles"] == ("205.5 ч.2", "30 ч.1 - 278")
+    assert second["prison_months"] == 48 and second["imprisonment_region_code"] == "RU-ROS"
+    fine = cases.loc["demo-0003-1"]
+    assert fine["fine_rub"] == 100000 and pd.isna(fine["sentence_months"])
+    suspended = cases.loc["demo-0004-1"]
+    assert suspended["probation_months"] == 36
+    assert cases.loc["demo-0008-1", "region_code"] == "unknown"
+    # HTML in a name is kept as text (escaped when shown), never interpreted here.
+    assert cases.loc["demo-0008-1", "name"] == 'Шаблонов "Пётр" <b>Тегович</b>'
+
+
+def test_javascript_url_is_dropped_and_reported(sample_csv):
+    dataset, report = load_canonical(sample_csv)
+    assert pd.isna(dataset.cases.set_index("case_id").loc["demo-0008-1", "source_url"])
+    [issue] = report.issues
+    assert (issue.file, issue.row, issue.column) == ("canonical_sample.csv", 10, "source_url")
+    assert issue.action == "repaired" and "http" in issue.reason
+
+
+def test_sample_dataset_is_marked_synthetic_by_its_source(sample_csv):
+    dataset, _ = load_canonical(sample_csv)
+    assert dataset.synthetic
+    assert dataset.charges["article_key"].tolist().count("207.3") == 2
+
+
+def test_bad_values_are_left_empty_and_reported_with_row_and_column(tmp_path):
+    text = "\n".join(
+        [
+            HEADER,
+            row(case_id="a", gender="робот", birth_year="19x5", custody_date="31.02.2022"),
+            row(case_id="b", sentence_months="9999", in_custody="maybe", region_code="Mars"),
+            row(case_id="c", custody_date="1812-09-07", fine_rub="12.5"),
+        ]
+    )
+    dataset, report = load_canonical(write(tmp_path, text))
+    assert report.rows_loaded == 3 and report.rows_rejected == 0
+    found = {(i.row, i.column) for i in report.issues}
+    assert found == {
+        (2, "gender"),
+        (2, "birth_year"),
+        (2, "custody_date"),
+        (3, "region_code"),
+        (3, "sentence_months"),
+        (3, "in_custody"),
+        (4, "custody_date"),
+        (4, "fine_rub"),
+    }
+    cases = dataset.cases.set_index("case_id")
+    assert pd.isna(cases.loc["a", "gender"]) and pd.isna(cases.loc["a", "custody_date"])
+    assert cases.loc["b", "region_code"] == "unknown"
+    assert pd.isna(cases.loc["b", "sentence_months"])
+    assert report.counts_by_column()["custody_date"] == 2
+
+
+def test_rows_without_person_id_are_rejected_with_a_reason(tmp_path):
+    text = "\n".join([HEADER, row(person_id=""), row(person_id="p2")])
+    dataset, report = load_canonical(write(tmp_path, text))
+    assert dataset.cases["person_id"].tolist() == ["p2"]
+    assert report.rows_read == 2 and report.rows_loaded == 1 and report.rows_rejected == 1
+    [issue] = report.rejected
+    assert issue.row == 2 and issue.column == "person_id"
+    assert "data.csv, row 2, column 'person_id'" in issue.message()
+
+
+def test_duplicate_case_ids_keep_the_first(tmp_path):
+    text = "\n".join([HEADER, row(case_id="x", name="first"), row(case_id="x", name="second")])
+    dataset, report = load_canonical(write(tmp_path, text))
+    assert dataset.cases["name"].tolist() == ["first"]
+    assert [(i.row, i.column, i.action) for i in report.issues] == [(3, "case_id", "rejected")]
+
+
+def test_case_id_defaults_to_person_id_and_running_number(tmp_path):
+    text = "\n".join([HEADER, row(), row(), row(person_id="p2")])
+    dataset, report = load_canonical(write(tmp_path, text))
+    assert dataset.cases["case_id"].tolist() == ["p1-1", "p1-2", "p2-1"]
+    assert report.issues == ()
+
+
+def test_dates_in_several_formats(tmp_path):
+    text = "\n".join(
+        [
+            HEADER,
+            row(case_id="a", custody_date="2022-04-10"),
+            row(case_id="b", custody_date="10.04.2022"),
+            row(case_id="c", custody_date="10/04/2022"),
+        ]
+    )
+    dataset, report = load_canonical(write(tmp_path, text))
+    assert set(dataset.cases["custody_date"]) == {pd.Timestamp("2022-04-10")}
+    assert report.issues == ()
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("", "empty"),
+        ("\n", "no header"),
+        (HEADER + "\n", "header but no rows"),
+        ("name,city\nИван,Уфа\n", "missing required column(s): person_id, source, region_code"),
+    ],
+)
+def test_unusable_files_raise_a_clear_message(tmp_path, content, message):
+    with pytest.raises(DataLoadError, match=r"data\.csv") as error:
+        load_canonical(write(tmp_path, content))
+    assert message in str(error.value)
+
+
+def test_wrong_encoding_is_named(tmp_path):
+    path = write(tmp_path, HEADER + "\n" + row(name="Иванов"), encoding="cp1251")
+    with pytest.raises(DataLoadError, match=r"data\.csv: not UTF-8"):
+        load_canonical(path)
+
+
+def test_size_limit(tmp_path):
+    path = write(tmp_path, HEADER + "\n" + row())
+    with pytest.raises(DataLoadError, match="over the limit"):
+        load_canonical(path, max_bytes=10)
+
+
+def test_unknown_file_type(tmp_path):
+    with pytest.raises(DataLoadError, match="unknown file type"):
+        load_canonical(write(tmp_path, "x", name="data.xml"))
+
+
+def test_parquet_round_trip(tmp_path, sample_csv):
+    dataset, _ = load_canonical(sample_csv)
+    path = tmp_path / "data.parquet"
+    dataset.cases.to_parquet(path)
+    again, report = load_canonical(path)
+    assert report.rows_loaded == 9 and report.issues == ()
+    pd.testing.assert_frame_equal(again.cases, dataset.cases)
+    assert again.version == dataset.version
+
+
+def test_normalise_reports_line_numbers_given():
+    raw = pd.DataFrame({"person_id": ["", "p"], "source": ["s", "s"], "region_code": ["RU-BA"] * 2})
+    _, report = normalise(raw, "feed", [10, 11])
+    assert [(i.file, i.row) for i in report.rejected] == [("feed", 10)]
+
+
+def test_future_dates_are_impossible(tmp_path):
+    future = date.today().replace(year=date.today().year + 2).isoformat()
+    _, report = load_canonical(write(tmp_path, HEADER + "\n" + row(verdict_date=future)))
+    assert [i.column for i in report.issues] == ["verdict_date"]
+
+
+def test_line_numbers_stay_true_after_a_quoted_multiline_field(tmp_path):
+    text = "\n".join(
+        [
+            HEADER,
+            row(case_id="a", verdict_text='"к 7 годам,\nстрогого режима"'),
+            row(case_id="b", gender="x"),
+        ]
+    )
+    dataset, report = load_canonical(write(tmp_path, text))
+    assert (
+        dataset.cases.set_index("case_id").loc["a", "verdict_text"] == "к 7 годам,\nстрогого режима"
+    )
+    assert [(i.row, i.column) for i in report.issues] == [(4, "gender")]
+
+
+def test_a_record_with_the_wrong_number_of_fields_is_rejected_not_shifted(tmp_path):
+    text = "\n".join([HEADER, row(case_id="a"), "p2,extra,fields", row(case_id="c"), ""])
+    dataset, report = load_canonical(write(tmp_path, text))
+    assert dataset.cases["case_id"].tolist() == ["a", "c"]
+    assert report.rows_read == 3 and report.rows_rejected == 1
+    [issue] = report.rejected
+    assert issue.row == 3 and "3 fields where the header has 27" in issue.reason

@@ -1,0 +1,74 @@
+import pytest
+
+from data.reference import (
+    article_display,
+    article_key,
+    article_label,
+    article_sort_key,
+    articles,
+    case_group_label,
+    region_label,
+    regions,
+)
+
+
+def test_89_regions_with_the_occupied_territories():
+    table = regions()
+    assert len(table) == 89
+    occupied = {code for code, r in table.items() if r.occupied}
+    assert occupied == {"UA-43", "UA-40", "UA-14", "UA-09", "UA-23", "UA-65"}
+
+
+@pytest.mark.parametrize(
+    ("code", "lang", "label"),
+    [
+        ("RU-BA", "ru", "Республика Башкортостан"),
+        ("RU-BA", "en", "Republic of Bashkortostan"),
+        ("UA-43", "ru", "Крым (оккупирован)"),
+        ("UA-43", "en", "Crimea (occupied)"),
+        ("unknown", "en", "Region unknown"),
+        ("XX-YY", "en", "XX-YY"),
+    ],
+)
+def test_region_labels(code, lang, label):
+    assert region_label(code, lang) == label
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("207.3 ч.2", "207.3"),
+        ("205.5", "205.5"),
+        ("30 ч.1 - 278", "278"),
+        ("ч. 2 ст. 205.5", "205.5"),
+        ("207.3 Part 2", "207.3"),
+        ("332 ч.2.1", "332"),
+        ("", None),
+        ("без статьи", None),
+    ],
+)
+def test_article_key(text, key):
+    assert article_key(text) == key
+
+
+def test_article_names_in_both_languages():
+    for code, article in articles().items():
+        assert article.name_ru and article.name_en, code
+    assert article_label("207.3", "ru") == "207.3 — «Фейки» об армии"
+    assert article_label("999", "en") == "999"
+
+
+def test_article_order_is_numeric():
+    codes = ["280.3", "30", "205.5", "205", "205.1", "207.3"]
+    assert sorted(codes, key=article_sort_key) == ["30", "205", "205.1", "205.5", "207.3", "280.3"]
+
+
+def test_article_display_in_english():
+    assert article_display("207.3 ч.2", "en") == "207.3 Part 2"
+    assert article_display("207.3 ч.2", "ru") == "207.3 ч.2"
+
+
+def test_case_group_translation_falls_back_to_the_published_name():
+    assert case_group_label("Свидетели Иеговы", "en") == "Jehovah's Witnesses"
+    assert case_group_label("Дело «Сети»", "en") == "Дело «Сети»"
+    assert case_group_label("Свидетели Иеговы", "ru") == "Свидетели Иеговы"

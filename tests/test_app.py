@@ -1,0 +1,61 @@
+"""The app builds, serves its page and assets locally, and refuses bad data with a clear message."""
+
+import re
+
+import pytest
+
+import app as app_module
+from app import AppConfig, create_app
+from callbacks.common import repository
+from tests.conftest import AS_OF
+
+
+@pytest.fixture(scope="module")
+def app():
+    return create_app(AppConfig(demo_rows=500, demo_as_of=AS_OF))
+
+
+def test_app_builds_with_demo_data(app):
+    dataset = repository(app).current()
+    assert dataset.synthetic and len(dataset.cases) == 500
+
+
+def test_index_and_assets_are_served_locally(app):
+    client = app.server.test_client()
+    index = client.get("/")
+    assert index.status_code == 200
+    html = index.get_data(as_text=True)
+    sources = re.findall(r'(?:src|href)="([^"]+)"', html)
+    assert sources and all(s.startswith("/") for s in sources), sources  # nothing from outside
+    for path in ("/assets/bootstrap.min.css", "/assets/style.css", "/assets/plotly-locale-ru.js"):
+        assert client.get(path).status_code == 200, path
+
+
+def test_security_headers(app):
+    headers = app.server.test_client().get("/").headers
+    policy = headers["Content-Security-Policy"]
+    assert "script-src 'self' 'sha256-" in policy and "''" not in policy
+    assert "frame-ancestors 'self'" in policy
+    assert headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_no_global_callbacks_leak_between_apps():
+    first = create_app(AppConfig(demo_rows=200, demo_as_of=AS_OF))
+    second = create_app(AppConfig(demo_rows=300, demo_as_of=AS_OF))
+    assert len(repository(first).current().cases) == 200
+    assert len(repository(second).current().cases) == 300
+    assert len(first.callback_map) == len(second.callback_map) > 0
+
+
+def test_data_path_from_the_environment(monkeypatch, sample_csv):
+    monkeypatch.setenv("DATA_PATH", str(sample_csv))
+    app = create_app()
+    assert len(repository(app).current().cases) == 9
+
+
+def test_cli_reports_a_bad_file_without_a_traceback(tmp_path, capsys):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("name\nx\n", encoding="utf-8")
+    assert app_module.main(["--data", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: bad.csv: missing required column") and "Traceback" not in err
