@@ -46,11 +46,11 @@ def register(app: Dash) -> None:
             f"timeline.caption_{state.unit}", lang, n=fmt_int(result.timeline.undated, lang)
         )
         sentences_caption = t(
-            f"sentences.caption_{state.unit}",
-            lang,
-            n=fmt_int(result.sentences.total, lang),
-            life=fmt_int(result.sentences.life, lang),
+            f"sentences.caption_{state.unit}", lang, n=fmt_int(result.sentences.total, lang)
         )
+        if result.sentences.life:
+            life = fmt_int(result.sentences.life, lang)
+            sentences_caption += " " + t("sentences.life_note", lang, life=life)
         return (
             *(counters[i] for i in COUNTER_IDS),
             timeline_figure(result.timeline, lang),

@@ -41,7 +41,6 @@ def _card(value_id: str, label: str, note: str, note_id: str | None = None) -> d
         ),
         xs=6,
         lg=3,
-        className="mb-3",
     )
 
 
@@ -61,5 +60,5 @@ def counter_row(lang: str) -> dbc.Row:
             ),
             _card(ids.COUNT_MEDIAN, t("counter.median", lang), "", ids.COUNT_MEDIAN_NOTE),
         ],
-        className="counters g-3",
+        className="counters g-3 mb-3",
     )

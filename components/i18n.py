@@ -110,9 +110,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Каждое дело учтено по дате ареста. Без даты ареста: {n}.",
         "Each prosecution is counted at its arrest date. No arrest date: {n}.",
     ),
+    # Two lines: the label must fit left of its line on a phone-width chart.
     "timeline.invasion": (
-        "24.02.2022: полномасштабное вторжение в Украину",
-        "24 Feb 2022: full-scale invasion of Ukraine",
+        "24.02.2022:<br>полномасштабное<br>вторжение в Украину",
+        "24 Feb 2022:<br>full-scale invasion<br>of Ukraine",
     ),
     "timeline.hover_persons": ("{period}: {n} чел.", "{period}: {n} persons"),
     "timeline.hover_prosecutions": ("{period}: {n} дел", "{period}: {n} prosecutions"),
@@ -122,16 +123,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sentences.y_persons": ("Человек", "Persons"),
     "sentences.y_prosecutions": ("Приговоров", "Sentences"),
     "sentences.caption_persons": (
-        "{n} человек с реальным сроком; у каждого учтён самый долгий срок. "
-        "Пожизненное заключение ({life}) не показано. Цвет — режим колонии.",
-        "{n} persons with a real prison term, each with their longest. "
-        "Life sentences ({life}) are not shown. Colour shows the regime.",
+        "{n} человек с реальным сроком; у каждого учтён самый долгий срок. Цвет — режим колонии.",
+        "{n} persons with a real prison term, each with their longest. Colour shows the regime.",
     ),
     "sentences.caption_prosecutions": (
-        "{n} приговоров к реальному сроку. Пожизненное заключение ({life}) не показано. "
-        "Цвет — режим колонии.",
-        "{n} real prison sentences. Life sentences ({life}) are not shown. "
-        "Colour shows the regime.",
+        "{n} приговоров к реальному сроку. Цвет — режим колонии.",
+        "{n} real prison sentences. Colour shows the regime.",
+    ),
+    "sentences.life_note": (
+        "Пожизненное лишение свободы ({life}) на графике не показано.",
+        "Life sentences ({life}) are not shown on the chart.",
     ),
     "sentences.hover": ("{range} лет, {regime}: {n}", "{range} years, {regime}: {n}"),
     "chart.empty": ("Нет записей для выбранных фильтров", "No records match these filters"),

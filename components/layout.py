@@ -102,38 +102,38 @@ def footer(dataset: Dataset, lang: str) -> html.Footer:
     )
 
 
-def overview(dataset: Dataset, state: FilterState, lang: str) -> dbc.Container:
-    return dbc.Container(
-        dbc.Row(
-            [
-                dbc.Col(
-                    filter_panel(filter_options(dataset), state, lang),
-                    lg=3,
-                    className="mb-3 filters-col",
-                ),
-                dbc.Col(
-                    [
-                        html.H1(t("app.title", lang), className="h3 mb-1"),
-                        html.P(t("app.description", lang), className="text-muted mb-3"),
-                        counter_row(lang),
-                        chart_figure(
-                            ids.TIMELINE,
-                            ids.TIMELINE_CAPTION,
-                            t("timeline.title", lang),
-                            lang,
-                            controls=granularity_switch(state, lang),
-                        ),
-                        chart_figure(
-                            ids.SENTENCES, ids.SENTENCES_CAPTION, t("sentences.title", lang), lang
-                        ),
-                        persons_table(lang),
-                    ],
-                    lg=9,
-                ),
-            ],
-        ),
-        fluid=True,
-        className="main py-3",
+def overview(dataset: Dataset, state: FilterState, lang: str) -> html.Div:
+    """Three areas on a CSS grid (assets/style.css): on a wide screen the filters are a sidebar;
+    on a phone the title and counters come first, then the filters, then the charts."""
+    return html.Div(
+        [
+            html.Div(
+                [
+                    html.H1(t("app.title", lang), className="h3 mb-1"),
+                    html.P(t("app.description", lang), className="text-muted mb-3"),
+                    counter_row(lang),
+                ],
+                className="area-header",
+            ),
+            html.Div(filter_panel(filter_options(dataset), state, lang), className="area-filters"),
+            html.Div(
+                [
+                    chart_figure(
+                        ids.TIMELINE,
+                        ids.TIMELINE_CAPTION,
+                        t("timeline.title", lang),
+                        lang,
+                        controls=granularity_switch(state, lang),
+                    ),
+                    chart_figure(
+                        ids.SENTENCES, ids.SENTENCES_CAPTION, t("sentences.title", lang), lang
+                    ),
+                    persons_table(lang),
+                ],
+                className="area-main",
+            ),
+        ],
+        className="overview-grid container-fluid py-3",
         id="main",
     )
 

@@ -11,6 +11,7 @@ import threading
 from dataclasses import dataclass, field
 from datetime import date
 
+import numpy as np
 import pandas as pd
 
 from data.reference import article_key
@@ -100,9 +101,15 @@ def _content_hash(cases: pd.DataFrame) -> str:
     return hashlib.sha256(hashed.to_numpy().tobytes()).hexdigest()[:16]
 
 
+# A derived column added to `cases`: the person as a small integer (0..persons-1). Counting
+# distinct persons and grouping by person on integers is an order of magnitude faster than on ids.
+PERSON_CODE = "_person"
+
+
 @dataclass(frozen=True, eq=False)
 class Dataset:
-    """One row per prosecution (`cases`, canonical columns) plus derived lookup tables.
+    """One row per prosecution (`cases`: the canonical columns, then PERSON_CODE) plus derived
+    lookup tables.
 
     eq=False: identity hashing, so a dataset can key an LRU cache without hashing its frames.
     """
@@ -119,12 +126,9 @@ class Dataset:
         if missing:
             raise ValueError(f"not a canonical frame, missing columns: {missing}")
         cases = cases.loc[:, list(COLUMN_NAMES)].reset_index(drop=True)
-        return cls(
-            cases=cases,
-            sources=sources,
-            charges=_charges_table(cases),
-            version=_content_hash(cases),
-        )
+        version = _content_hash(cases)
+        cases[PERSON_CODE] = pd.factorize(cases["person_id"])[0].astype(np.int32)
+        return cls(cases=cases, sources=sources, charges=_charges_table(cases), version=version)
 
     @property
     def synthetic(self) -> bool:

@@ -17,7 +17,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from data.dataset import Dataset
+from data.dataset import PERSON_CODE, Dataset
 from data.filters import FilterState
 from data.reference import article_sort_key
 from data.schema import PUNISHMENT_TYPES, STATUSES
@@ -140,32 +140,54 @@ class Counters:
     life_terms: int
 
 
+def _is(column: pd.Series, value: str) -> np.ndarray:
+    """Boolean mask of a categorical column equal to `value`, compared on integer codes."""
+    categories = column.cat.categories
+    if value not in categories:
+        return np.zeros(len(column), dtype=bool)
+    return column.cat.codes.to_numpy() == categories.get_loc(value)
+
+
+def _distinct(codes: np.ndarray) -> int:
+    """How many different persons: O(n) on the integer codes."""
+    return int(np.count_nonzero(np.bincount(codes))) if len(codes) else 0
+
+
+def _first_per_person(codes: np.ndarray, *keys: np.ndarray) -> np.ndarray:
+    """Positions of one row per person: the first by `keys` (np.lexsort order, last key first)."""
+    order = np.lexsort((*keys, codes))
+    ordered = codes[order]
+    first = np.ones(len(order), dtype=bool)
+    first[1:] = ordered[1:] != ordered[:-1]
+    return order[first]
+
+
 def real_terms(cases: pd.DataFrame, unit: str) -> pd.DataFrame:
     """Real prison terms (imprisonment with a known length): one per prosecution, or the longest
     per person. Columns: months, regime."""
-    real = cases.loc[
-        cases["punishment_type"].eq("imprisonment") & cases["sentence_months"].notna(),
-        ["person_id", "sentence_months", "regime"],
-    ]
-    if unit == "persons":
-        real = real.sort_values("sentence_months", ascending=False, kind="stable")
-        real = real.drop_duplicates("person_id")
-    regime = real["regime"].astype("string").fillna("unknown")
-    return pd.DataFrame({"months": real["sentence_months"].to_numpy(), "regime": regime.to_numpy()})
+    months = cases["sentence_months"].to_numpy()
+    rows = np.flatnonzero(_is(cases["punishment_type"], "imprisonment") & ~np.isnan(months))
+    if unit == "persons" and len(rows):
+        codes = cases[PERSON_CODE].to_numpy()[rows]
+        rows = rows[_first_per_person(codes, -months[rows])]
+    regime = cases["regime"].cat
+    names = np.array([*regime.categories, "unknown"], dtype=object)  # code -1 (empty) -> unknown
+    return pd.DataFrame({"months": months[rows], "regime": names[regime.codes.to_numpy()[rows]]})
 
 
 def _life(cases: pd.DataFrame, unit: str) -> int:
-    life = cases.loc[cases["punishment_type"].eq("life"), "person_id"]
-    return int(life.nunique() if unit == "persons" else len(life))
+    life = _is(cases["punishment_type"], "life")
+    return _distinct(cases[PERSON_CODE].to_numpy()[life]) if unit == "persons" else int(life.sum())
 
 
 def counters(cases: pd.DataFrame, unit: str) -> Counters:
     terms = real_terms(cases, unit)["months"]
-    held = cases.loc[cases["in_custody"].fillna(False).astype(bool), "person_id"]
+    codes = cases[PERSON_CODE].to_numpy()
+    held = cases["in_custody"].to_numpy(dtype=bool, na_value=False)
     return Counters(
-        persons=int(cases["person_id"].nunique()),
+        persons=_distinct(codes),
         prosecutions=len(cases),
-        in_custody=int(held.nunique()),
+        in_custody=_distinct(codes[held]),
         median_term_months=float(terms.median()) if len(terms) else None,
         real_terms=len(terms),
         life_terms=_life(cases, unit),
@@ -181,21 +203,27 @@ class Timeline:
     undated: int  # persons or prosecutions with no arrest date: not on the timeline
 
 
+_MONTHS_PER_PERIOD = {"month": 1, "quarter": 3, "year": 12}
+
+
 def timeline(cases: pd.DataFrame, granularity: str, unit: str) -> Timeline:
+    custody = cases["custody_date"].to_numpy()
     if unit == "persons":
-        dates = cases.groupby("person_id", observed=True)["custody_date"].min()
-    else:
-        dates = cases["custody_date"]
-    dated = dates.dropna()
-    undated = int(dates.isna().sum())
-    if dated.empty:
+        custody = pd.Series(custody).groupby(cases[PERSON_CODE].to_numpy()).min().to_numpy()
+    dated = custody[~np.isnat(custody)]
+    undated = len(custody) - len(dated)
+    if not len(dated):
         return Timeline((), (), granularity, unit, undated)
-    period = dated.dt.to_period({"month": "M", "quarter": "Q", "year": "Y"}[granularity])
-    counts = period.value_counts()
-    full = pd.period_range(period.min(), period.max(), freq=period.dt.freq)
-    counts = counts.reindex(full, fill_value=0)
-    starts = tuple(p.start_time.date() for p in full)
-    return Timeline(starts, tuple(int(c) for c in counts.to_numpy()), granularity, unit, undated)
+    step = _MONTHS_PER_PERIOD[granularity]
+    # Periods as whole numbers: months since 1970 divided by the period's length in months.
+    periods = dated.astype("datetime64[M]").astype(np.int64) // step
+    first = int(periods.min())
+    counts = np.bincount(periods - first)
+    starts = tuple(
+        date(1970 + (p * step) // 12, (p * step) % 12 + 1, 1)
+        for p in range(first, first + len(counts))
+    )
+    return Timeline(starts, tuple(int(c) for c in counts), granularity, unit, undated)
 
 
 @dataclass(frozen=True)
@@ -211,14 +239,14 @@ class SentenceDistribution:
 def sentence_distribution(cases: pd.DataFrame, unit: str) -> SentenceDistribution:
     terms = real_terms(cases, unit)
     years = np.minimum(np.floor(terms["months"].to_numpy() / 12), TERM_CAP).astype(int)
-    starts = tuple(range(TERM_CAP + 1))
+    regimes = terms["regime"].to_numpy()
     counts: dict[str, tuple[int, ...]] = {}
     for regime in REGIME_ORDER:
-        selected = years[terms["regime"].to_numpy() == regime]
+        selected = years[regimes == regime]
         if len(selected):
             counts[regime] = tuple(int(c) for c in np.bincount(selected, minlength=TERM_CAP + 1))
     return SentenceDistribution(
-        bin_starts=starts,
+        bin_starts=tuple(range(TERM_CAP + 1)),
         regimes=tuple(counts),
         counts=counts,
         total=len(terms),
@@ -264,30 +292,46 @@ SORTABLE = ("name", "region_code", "articles", "custody_date", "sentence", "stat
 def table_rows(dataset: Dataset, state: FilterState) -> pd.DataFrame:
     """One row per person (persons mode) or per prosecution, before search, sort and paging.
 
-    A person's row shows their earliest arrest, every article they are charged under, their
-    harshest sentence and the status of their latest case.
+    A person's row shows their earliest arrest, their harshest sentence, the status of their
+    latest case and how many cases they have; `table_page` adds every article they are charged
+    under for the rows it returns. All of it is vectorised on integer person codes.
     """
-    cases = select(dataset, state).copy()
-    cases["severity"] = cases["punishment_type"].map(_SEVERITY).astype(float)
-    cases["cases"] = 1
+    cases = select(dataset, state)
+    severity = np.array([_SEVERITY[p] for p in cases["punishment_type"].cat.categories] + [-1])
+    severity = severity[cases["punishment_type"].cat.codes.to_numpy()]
+    extra = {
+        "severity": severity,
+        "cases": 1,
+        "_name_key": _name_keys(dataset)[cases.index.to_numpy()],
+    }
     if state.unit == "prosecutions":
-        return cases.reset_index(drop=True)
-    harshest = cases.sort_values(["severity", "sentence_months"], ascending=False, kind="stable")
-    people = harshest.drop_duplicates("person_id").set_index("person_id")
-    grouped = cases.groupby("person_id", sort=False, observed=True)
-    people["custody_date"] = grouped["custody_date"].min()
-    people["cases"] = grouped.size()
-    people["articles"] = grouped["articles"].agg(
-        lambda lists: tuple(dict.fromkeys(a for arts in lists for a in arts))
+        return cases.assign(**extra).reset_index(drop=True)
+    codes = cases[PERSON_CODE].to_numpy()
+    months = np.nan_to_num(cases["sentence_months"].to_numpy(), nan=-1.0)
+    harshest = _first_per_person(codes, -months, -severity)
+    people = cases.iloc[harshest].assign(
+        severity=severity[harshest], _name_key=extra["_name_key"][harshest]
     )
-    latest = (
-        cases.sort_values("persecution_start", kind="stable")
-        .drop_duplicates("person_id", keep="last")
-        .set_index("person_id")
+    by_person = pd.Series(cases["custody_date"].to_numpy()).groupby(codes)  # sorted by code
+    people["custody_date"] = by_person.min().to_numpy()
+    people["cases"] = np.bincount(codes)[people[PERSON_CODE].to_numpy()]
+    started = cases["persecution_start"].to_numpy().astype("datetime64[s]").astype(np.int64)
+    latest = _first_per_person(codes, -started)  # NaT is the smallest int64: never "latest"
+    people["status"] = cases["status"].to_numpy()[latest]
+    people["source_url"] = (
+        pd.Series(cases["source_url"].to_numpy()).groupby(codes).first().to_numpy()
     )
-    people["status"] = latest["status"]
-    people["source_url"] = grouped["source_url"].first()
-    return people.reset_index()
+    return people.reset_index(drop=True)
+
+
+def _all_articles(dataset: Dataset, state: FilterState, person_codes: np.ndarray) -> list[tuple]:
+    """Every article in the selected cases of each person, in first-seen order."""
+    cases = select(dataset, state)
+    mine = cases[np.isin(cases[PERSON_CODE].to_numpy(), person_codes)]
+    found: dict[int, dict[str, None]] = {int(c): {} for c in person_codes}
+    for code, articles in zip(mine[PERSON_CODE].to_numpy(), mine["articles"], strict=True):
+        found[int(code)].update(dict.fromkeys(articles))
+    return [tuple(found[int(c)]) for c in person_codes]
 
 
 @dataclass(frozen=True)
@@ -298,8 +342,11 @@ class TablePage:
     page_count: int
 
 
-def _search_key(text: pd.Series) -> pd.Series:
-    return text.fillna("").str.lower().str.replace("ё", "е", regex=False)
+@lru_cache(maxsize=8)
+def _name_keys(dataset: Dataset) -> np.ndarray:
+    """Every case's name folded for search (lower case, ё as е), computed once per dataset."""
+    names = dataset.cases["name"].fillna("").str.lower().str.replace("ё", "е", regex=False)
+    return names.to_numpy(dtype=object)
 
 
 def table_page(
@@ -318,7 +365,7 @@ def table_page(
     rows = table_rows(dataset, state)
     needle = search.strip().lower().replace("ё", "е")
     if needle:
-        rows = rows[_search_key(rows["name"]).str.contains(needle, regex=False)]
+        rows = rows[pd.Series(rows["_name_key"]).str.contains(needle, regex=False).to_numpy()]
     sort_columns, ascending = [], []
     for column, direction in sort_by:
         if column not in SORTABLE:
@@ -338,10 +385,13 @@ def table_page(
             sort_columns.append(column)
             ascending.append(direction == "asc")
     if not sort_columns:  # most recent arrests first, as a news reader expects
-        sort_columns, ascending = ["custody_date", "name"], [False, True]
+        sort_columns, ascending = ["custody_date"], [False]
     rows = rows.sort_values(sort_columns, ascending=ascending, kind="stable", na_position="last")
     total = len(rows)
     page_count = max(1, -(-total // page_size))
     page = min(max(page, 0), page_count - 1)
     start = page * page_size
-    return TablePage(rows.iloc[start : start + page_size], total, page, page_count)
+    shown = rows.iloc[start : start + page_size]
+    if state.unit == "persons" and len(shown):
+        shown = shown.assign(articles=_all_articles(dataset, state, shown[PERSON_CODE].to_numpy()))
+    return TablePage(shown, total, page, page_count)

@@ -38,6 +38,7 @@ def sentences_figure(dist: SentenceDistribution, lang: str) -> dict:
     layout = base_layout(lang)
     layout.update(
         barmode="stack",
+        showlegend=True,  # even for one regime: the colour must always be explained
         xaxis=axis(
             t("sentences.x", lang),
             range=[0, TERM_CAP + 1],

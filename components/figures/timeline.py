@@ -12,6 +12,13 @@ INVASION = date(2022, 2, 24)
 _PERIOD = {"month": "M1", "quarter": "M3", "year": "M12"}
 
 
+def _end(timeline: Timeline) -> str:
+    """The first day after the last period: where the axis ends."""
+    last = timeline.periods[-1]
+    months = {"month": 1, "quarter": 3, "year": 12}[timeline.granularity] + last.month - 1
+    return date(last.year + months // 12, months % 12 + 1, 1).isoformat()
+
+
 def timeline_figure(timeline: Timeline, lang: str) -> dict:
     if not timeline.periods or not any(timeline.counts):
         return empty_figure(lang)
@@ -37,7 +44,8 @@ def timeline_figure(timeline: Timeline, lang: str) -> dict:
     }
     layout = base_layout(lang)
     layout.update(
-        xaxis=axis("", type="date"),
+        # An explicit range: autorange would stretch the axis to fit the label (to 1988 on a phone).
+        xaxis=axis("", type="date", range=[timeline.periods[0].isoformat(), _end(timeline)]),
         yaxis=axis(t(f"timeline.y_{timeline.unit}", lang), rangemode="tozero"),
         showlegend=False,
     )

@@ -150,11 +150,29 @@ class TestTable:
         cases = dataset.cases
         person = cases["person_id"].value_counts().index[0]
         own = cases[cases["person_id"] == person]
-        rows = query.table_rows(dataset, FilterState())
+        rows = query.table_page(dataset, FilterState(), page_size=100_000).rows
         mine = rows[rows["person_id"] == person].iloc[0]
         assert mine["cases"] == len(own) > 1
         assert mine["custody_date"] == own["custody_date"].min() or pd.isna(mine["custody_date"])
         assert set(mine["articles"]) == {a for arts in own["articles"] for a in arts}
+        latest = own.sort_values("persecution_start").iloc[-1]
+        assert mine["status"] == latest["status"]
+
+    def test_person_row_shows_the_harshest_sentence(self, dataset):
+        cases = dataset.cases
+        real = cases[cases["punishment_type"].eq("imprisonment")]
+        several = real["person_id"].value_counts()
+        person = several.index[0]
+        rows = query.table_rows(dataset, FilterState())
+        mine = rows[rows["person_id"] == person].iloc[0]
+        own = cases[cases["person_id"] == person]
+        if own["punishment_type"].eq("life").any():
+            assert mine["punishment_type"] == "life"
+        else:
+            assert (
+                mine["sentence_months"]
+                == real.loc[real["person_id"] == person, "sentence_months"].max()
+            )
 
     def test_search_is_case_and_yo_insensitive(self, dataset):
         cases = dataset.cases
