@@ -15,17 +15,18 @@ from data.query import filter_options
 
 REPOSITORY_KEY = "politprisoners.dataset_repository"
 
-# Order matters: it is the order of `state_from_inputs`' arguments.
-FILTER_INPUTS = [
-    Input(ids.FILTER_ARTICLE, "value"),
-    Input(ids.FILTER_REGION, "value"),
-    Input(ids.FILTER_PERIOD, "value"),
-    Input(ids.FILTER_PUNISHMENT, "value"),
-    Input(ids.FILTER_STATUS, "value"),
-    Input(ids.FILTER_GENDER, "value"),
-    Input(ids.FILTER_CASE_GROUP, "value"),
-    Input(ids.UNIT, "value"),
-]
+# The filters a reader sets (reset clears exactly these). Order matters: it is the order of
+# `state_from_inputs`' arguments, followed by the unit.
+FILTER_IDS = (
+    ids.FILTER_ARTICLE,
+    ids.FILTER_REGION,
+    ids.FILTER_PERIOD,
+    ids.FILTER_PUNISHMENT,
+    ids.FILTER_STATUS,
+    ids.FILTER_GENDER,
+    ids.FILTER_CASE_GROUP,
+)
+FILTER_INPUTS = [*(Input(i, "value") for i in FILTER_IDS), Input(ids.UNIT, "value")]
 
 
 def attach_repository(app: Dash, repository: DatasetRepository) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dash import Dash, Input, Output, State, ctx
 
-from callbacks.common import FILTER_INPUTS, filter_state, language, repository
+from callbacks.common import FILTER_IDS, FILTER_INPUTS, filter_state, language, repository
 from components import ids
 from components.counters import counter_values
 from components.figures.sentences import sentences_figure
@@ -67,25 +67,17 @@ def register(app: Dash) -> None:
         prevent_initial_call=True,
     )
     def show_period(drag_value: list | None, value: list | None, search: str | None) -> str:
-        shown = (
-            drag_value
-            if ctx.triggered_id and drag_value and "drag_value" in ctx.triggered[0]["prop_id"]
-            else value
-        )
+        dragging = any(t_["prop_id"].endswith(".drag_value") for t_ in ctx.triggered)
+        shown = drag_value if dragging and drag_value else value
         months = month_starts(filter_options(repo.current()))
         return period_text(shown, months, language(search))
 
     @app.callback(
-        Output(ids.FILTER_ARTICLE, "value"),
-        Output(ids.FILTER_REGION, "value"),
-        Output(ids.FILTER_PERIOD, "value"),
-        Output(ids.FILTER_PUNISHMENT, "value"),
-        Output(ids.FILTER_STATUS, "value"),
-        Output(ids.FILTER_GENDER, "value"),
-        Output(ids.FILTER_CASE_GROUP, "value"),
+        *(Output(i, "value") for i in FILTER_IDS),
         Input(ids.FILTER_RESET, "n_clicks"),
         prevent_initial_call=True,
     )
     def reset_filters(_clicks: int | None) -> tuple:
         months = month_starts(filter_options(repo.current()))
-        return [], [], [0, max(len(months) - 1, 0)], [], [], [], []
+        full_period = [0, max(len(months) - 1, 0)]
+        return tuple(full_period if i == ids.FILTER_PERIOD else [] for i in FILTER_IDS)

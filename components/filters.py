@@ -138,36 +138,34 @@ def _year_marks(months: list[date]) -> dict[int, str]:
     return {i: str(y) for i, y in years if y % step == 0}
 
 
+def _button_group(id_: str, options: list[dict], value: str, colour: str) -> dbc.RadioItems:
+    """Radio items drawn as a Bootstrap button group (see the .btn-group rules in style.css)."""
+    return dbc.RadioItems(
+        id=id_,
+        options=options,
+        value=value,
+        inline=True,
+        className="btn-group",
+        inputClassName="btn-check",
+        labelClassName=f"btn btn-outline-{colour} btn-sm",
+        labelCheckedClassName="active",
+    )
+
+
 def unit_switch(state: FilterState, lang: str) -> html.Div:
+    options = [{"label": t(f"unit.{u}", lang), "value": u} for u in UNITS]
     return html.Div(
         [
             html.Span(t("filters.unit", lang), className="filter-label me-2"),
-            dbc.RadioItems(
-                id=ids.UNIT,
-                options=[{"label": t(f"unit.{u}", lang), "value": u} for u in UNITS],
-                value=state.unit,
-                inline=True,
-                className="btn-group unit-switch",
-                inputClassName="btn-check",
-                labelClassName="btn btn-outline-primary btn-sm",
-                labelCheckedClassName="active",
-            ),
+            _button_group(ids.UNIT, options, state.unit, "primary"),
         ],
         className="mb-3 d-flex align-items-center flex-wrap",
     )
 
 
 def granularity_switch(state: FilterState, lang: str) -> dbc.RadioItems:
-    return dbc.RadioItems(
-        id=ids.GRANULARITY,
-        options=[{"label": t(f"granularity.{g}", lang), "value": g} for g in GRANULARITIES],
-        value=state.granularity,
-        inline=True,
-        className="btn-group",
-        inputClassName="btn-check",
-        labelClassName="btn btn-outline-secondary btn-sm",
-        labelCheckedClassName="active",
-    )
+    options = [{"label": t(f"granularity.{g}", lang), "value": g} for g in GRANULARITIES]
+    return _button_group(ids.GRANULARITY, options, state.granularity, "secondary")
 
 
 def filter_panel(options: FilterOptions, state: FilterState, lang: str) -> html.Section:
