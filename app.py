@@ -1,7 +1,8 @@
 """The dashboard: `create_app(config) -> Dash`; `server` for gunicorn; `python app.py` runs it.
 
 With no dataset configured it serves the built-in demo data, and every page says the records are
-invented. Point it at a canonical CSV or Parquet file with `--data PATH` or `DATA_PATH`.
+invented. Point it at a data file or a folder of them (canonical, OVD-Info or Memorial; CSV,
+XLSX, JSON or Parquet) with `--data PATH`, `DATA_DIR` or `DATA_PATH`.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import argparse
 import logging
 import os
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -24,9 +25,11 @@ from callbacks.common import attach_repository
 from components.i18n import t
 from components.layout import page, shell
 from data import demo
-from data.dataset import Dataset, DatasetRepository, LoadReport
+from data.dataset import DatasetRepository
 from data.filters import FilterState
-from data.loader import DataLoadError, load_canonical
+from data.importers import FORMATS
+from data.importers.read import DataLoadError
+from data.sources import DataFolder, Reloader
 
 ROOT = Path(__file__).resolve().parent
 log = logging.getLogger("politprisoners")
@@ -34,32 +37,50 @@ log = logging.getLogger("politprisoners")
 
 @dataclass(frozen=True)
 class AppConfig:
-    data_path: Path | None = None  # canonical CSV/Parquet; None serves the demo data
+    data_path: Path | None = None  # a file or a folder of files; None serves the demo data
+    data_format: str | None = None  # canonical / ovdinfo / memorial; None: detected per file
+    reload_seconds: float = 5.0  # how often a request may look for changed data files
     demo_rows: int = demo.DEFAULT_ROWS
     demo_seed: int = demo.DEFAULT_SEED
     demo_as_of: date | None = None  # None: today
 
     @classmethod
     def from_env(cls) -> AppConfig:
-        path = os.environ.get("DATA_PATH")
-        return cls(data_path=Path(path) if path else None)
+        path = os.environ.get("DATA_DIR") or os.environ.get("DATA_PATH")
+        return cls(
+            data_path=Path(path) if path else None,
+            data_format=os.environ.get("DATA_FORMAT") or None,
+            reload_seconds=float(os.environ.get("DATA_RELOAD_SECONDS", "5")),
+        )
 
 
-def load_dataset(config: AppConfig) -> tuple[Dataset, tuple[LoadReport, ...]]:
-    """The dataset to serve. Raises DataLoadError (naming the file) when it cannot be loaded."""
+def build_repository(config: AppConfig) -> DatasetRepository:
+    """The dataset to serve, and how it stays current. Raises DataLoadError (naming each file and
+    its problem) when no file yields any data."""
     if config.data_path is None:
-        return demo.generate(config.demo_rows, config.demo_seed, config.demo_as_of), ()
-    dataset, report = load_canonical(config.data_path)
-    for issue in report.issues[:20]:
-        log.warning("%s: %s", issue.action, issue.message())
-    log.info(
-        "%s: %d rows read, %d loaded, %d rejected",
-        report.file,
-        report.rows_read,
-        report.rows_loaded,
-        report.rows_rejected,
-    )
-    return dataset, (report,)
+        dataset = demo.generate(config.demo_rows, config.demo_seed, config.demo_as_of)
+        return DatasetRepository(dataset, ())
+    if not config.data_path.exists():
+        raise DataLoadError(f"{config.data_path}: no such file or folder", "missing")
+    folder = DataFolder(config.data_path, config.data_format)
+    dataset, reports = folder.load()
+    for report in reports:
+        log.info(
+            "%s: %s",
+            report.file,
+            report.error
+            or (
+                f"{report.rows_read} rows read, {report.rows_loaded} loaded, "
+                f"{report.rows_rejected} rejected"
+            ),
+        )
+    if dataset is None:
+        problems = "; ".join(r.error or f"{r.file}: no rows" for r in reports) or "no data files"
+        raise DataLoadError(f"{config.data_path}: nothing could be loaded ({problems})", "no_data")
+    repository = DatasetRepository(dataset, reports)
+    reloader = Reloader(folder, repository.replace, config.reload_seconds)
+    repository.watch(lambda: reloader.poll(repository.last()))
+    return repository
 
 
 def _content_security_policy(app: Dash) -> str:
@@ -82,7 +103,8 @@ def _content_security_policy(app: Dash) -> str:
 
 def create_app(config: AppConfig | None = None) -> Dash:
     config = config or AppConfig.from_env()
-    dataset, reports = load_dataset(config)
+    repository = build_repository(config)
+    dataset = repository.last()
     app = Dash(
         __name__,
         title=t("app.title", "ru"),
@@ -94,7 +116,7 @@ def create_app(config: AppConfig | None = None) -> Dash:
             {"name": "description", "content": t("app.description", "en")},
         ],
     )
-    attach_repository(app, DatasetRepository(dataset, reports))
+    attach_repository(app, repository)
     app.layout = shell()
     # Validation sees the whole page, though the page is rendered by a callback.
     app.validation_layout = [shell(), *page(dataset, FilterState(), "ru")]
@@ -130,7 +152,13 @@ def main(argv: list[str] | None = None) -> int:
         "--data",
         type=Path,
         default=None,
-        help="canonical CSV or Parquet file (default: $DATA_PATH, else demo data)",
+        help="a data file or a folder of them (default: $DATA_DIR or $DATA_PATH, else demo data)",
+    )
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        default=None,
+        help="the files' format (default: detected per file)",
     )
     parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
     parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8050")))
@@ -138,8 +166,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(message)s")
     config = AppConfig.from_env()
-    if args.data is not None:
-        config = AppConfig(data_path=args.data)
+    if args.data is not None or args.format is not None:
+        config = replace(
+            config,
+            data_path=args.data or config.data_path,
+            data_format=args.format or config.data_format,
+        )
     try:
         app = create_app(config)
     except DataLoadError as error:

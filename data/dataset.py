@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -39,10 +40,9 @@ class RowIssue:
     row: int  # 1-based line of the file for CSV (the header is line 1), record number otherwise
     column: str
     value: str
-    reason: str
-    action: (
-        str  # "rejected" (the row was not loaded) or "repaired" (the value was left empty or fixed)
-    )
+    reason: str  # in English, for the command line and the JSON report
+    action: str  # "rejected": the row was not loaded; "repaired": the value was emptied or fixed
+    code: str = ""  # what kind of problem, for the interface's translated text (components/i18n)
 
     def message(self) -> str:
         shown = self.value if len(self.value) <= 60 else self.value[:57] + "..."
@@ -57,6 +57,11 @@ class LoadReport:
     rows_read: int
     rows_loaded: int
     issues: tuple[RowIssue, ...] = ()
+    format: str = ""
+    notes: tuple[str, ...] = ()  # how it was read: encoding, delimiter, JSON shape, ...
+    error: str | None = None  # the file as a whole could not be loaded (English message)
+    error_code: str | None = None
+    kept_previous: bool = False  # the last good version of this file is still being served
 
     @property
     def rejected(self) -> tuple[RowIssue, ...]:
@@ -70,6 +75,10 @@ class LoadReport:
     def rows_rejected(self) -> int:
         return len({i.row for i in self.rejected})
 
+    @property
+    def rows_repaired(self) -> int:
+        return len({i.row for i in self.repaired})
+
     def counts_by_column(self) -> dict[str, int]:
         """How many values of each column could not be used as given."""
         counts: dict[str, int] = {}
@@ -77,13 +86,28 @@ class LoadReport:
             counts[issue.column] = counts.get(issue.column, 0) + 1
         return counts
 
+    def examples_by_column(self, limit: int = 3) -> dict[str, list[str]]:
+        """A few distinct values of each column that could not be used: what to fix first."""
+        examples: dict[str, list[str]] = {}
+        for issue in self.issues:
+            shown = examples.setdefault(issue.column, [])
+            if len(shown) < limit and issue.value not in shown:
+                shown.append(issue.value)
+        return examples
+
     def to_dict(self) -> dict:
         return {
             "file": self.file,
+            "format": self.format,
+            "notes": list(self.notes),
+            "error": self.error,
+            "kept_previous": self.kept_previous,
             "rows_read": self.rows_read,
             "rows_loaded": self.rows_loaded,
             "rows_rejected": self.rows_rejected,
+            "rows_repaired": self.rows_repaired,
             "values_not_understood": self.counts_by_column(),
+            "examples": self.examples_by_column(),
             "issues": [i.__dict__ for i in self.issues],
         }
 
@@ -127,7 +151,9 @@ class Dataset:
             raise ValueError(f"not a canonical frame, missing columns: {missing}")
         cases = cases.loc[:, list(COLUMN_NAMES)].reset_index(drop=True)
         version = _content_hash(cases)
-        cases[PERSON_CODE] = pd.factorize(cases["person_id"])[0].astype(np.int32)
+        # A person is a person_id within a source: two lists may reuse the same id.
+        person_key = cases["source"].astype(str) + "\x1f" + cases["person_id"].astype(str)
+        cases[PERSON_CODE] = pd.factorize(person_key)[0].astype(np.int32)
         return cls(cases=cases, sources=sources, charges=_charges_table(cases), version=version)
 
     @property
@@ -145,18 +171,36 @@ class DatasetRepository:
     """Holds the dataset being served; a new load replaces it whole, or not at all.
 
     The only mutable thing in the app, and it changes by one atomic reference swap: a bad file
-    never replaces the last good dataset (the caller keeps the report to show why).
+    never replaces the last good dataset (the caller keeps the report to show why). `poll`, when
+    given, runs before each read: data.sources.Reloader uses it to pick up changed files.
     """
 
-    def __init__(self, dataset: Dataset, reports: tuple[LoadReport, ...] = ()) -> None:
+    def __init__(
+        self,
+        dataset: Dataset,
+        reports: tuple[LoadReport, ...] = (),
+        poll: Callable[[], None] | None = None,
+    ) -> None:
         self._lock = threading.Lock()
         self._current = (dataset, reports)
+        self._poll = poll
+
+    def watch(self, poll: Callable[[], None]) -> None:
+        self._poll = poll
 
     def current(self) -> Dataset:
+        if self._poll is not None:
+            self._poll()
         return self._current[0]
 
     def reports(self) -> tuple[LoadReport, ...]:
+        if self._poll is not None:
+            self._poll()
         return self._current[1]
+
+    def last(self) -> Dataset:
+        """The dataset being served, without looking for changes."""
+        return self._current[0]
 
     def replace(self, dataset: Dataset, reports: tuple[LoadReport, ...]) -> None:
         with self._lock:

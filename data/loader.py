@@ -9,18 +9,18 @@ every other bad value is left empty and reported, so one typo never costs a whol
 
 from __future__ import annotations
 
-import csv
-import io
+import html
+import json
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from data.dataset import Dataset, LoadReport, RowIssue, SourceInfo
+from data.importers.read import DEFAULT_MAX_BYTES, DataLoadError
 from data.reference import regions
 from data.schema import (
     COLUMNS,
@@ -32,15 +32,28 @@ from data.schema import (
     Kind,
 )
 
-DEFAULT_MAX_BYTES = 200 * 1024 * 1024
 _TRUE = {"true", "t", "1", "yes", "y", "да"}
 _FALSE = {"false", "f", "0", "no", "n", "нет"}
 _URL = re.compile(r"^https?://[^\s<>\"']+$", re.IGNORECASE)
-_DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y")
+_DATE_FORMATS = (
+    "%Y-%m-%d",
+    "%d.%m.%Y",
+    "%d/%m/%Y",
+    "%Y-%m-%dT%H:%M:%S",
+    "%Y-%m-%d %H:%M:%S",
+    "%Y/%m/%d",
+    "%d-%m-%Y",
+)
+_MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z][^<>]*>|&(?:[a-z]+|#\d+);")
+_TAG = re.compile(r"<[^<>]*>")
+_SCRIPT = re.compile(r"<\s*(script|style)[^>]*>.*?<\s*/\s*\1\s*>", re.IGNORECASE | re.DOTALL)
 
 
-class DataLoadError(Exception):
-    """A file that cannot be loaded at all; the message names the file (and column where known)."""
+def strip_markup(text: str) -> str:
+    """Text without HTML: scripts and styles dropped whole, tags removed, entities decoded."""
+    text = _SCRIPT.sub(" ", text)
+    text = _TAG.sub(" ", text)
+    return " ".join(html.unescape(text).split())
 
 
 def region_categories() -> tuple[str, ...]:
@@ -72,7 +85,9 @@ class _Issues:
         self.line_numbers = line_numbers
         self.items: list[RowIssue] = []
 
-    def add(self, mask: pd.Series, column: str, raw: pd.Series, reason: str, action: str) -> None:
+    def add(
+        self, mask: pd.Series, column: str, raw: pd.Series, reason: str, action: str, code: str
+    ) -> None:
         for position in np.flatnonzero(mask.to_numpy(dtype=bool)):
             self.items.append(
                 RowIssue(
@@ -82,6 +97,7 @@ class _Issues:
                     value=str(raw.iloc[position]),
                     reason=reason,
                     action=action,
+                    code=code,
                 )
             )
 
@@ -100,23 +116,35 @@ def _convert(column: Column, text: pd.Series, issues: _Issues) -> pd.Series:
     """Text -> typed values for one column; unusable values become empty and are reported."""
     present = text.ne("")
     name = column.name
-    if column.kind in (Kind.STRING,):
-        return text.where(present, None).astype("string")
+    if column.kind is Kind.STRING:
+        markup = text.str.contains(_MARKUP, regex=True)
+        issues.add(markup, name, text, "HTML markup removed", "repaired", "html_removed")
+        cleaned = text.where(~markup, text.map(strip_markup))
+        return cleaned.where(cleaned.ne(""), None).astype("string")
     if column.kind is Kind.URL:
         ok = text.str.match(_URL)
-        issues.add(present & ~ok, name, text, "not an http(s) URL; left empty", "repaired")
+        issues.add(
+            present & ~ok, name, text, "not an http(s) URL; left empty", "repaired", "not_http_url"
+        )
         return text.where(present & ok, None).astype("string")
     if column.kind is Kind.CATEGORY:
         lowered = text.str.lower()
         ok = lowered.isin(column.categories)
         issues.add(
-            present & ~ok, name, text, "value not in the schema's list; left empty", "repaired"
+            present & ~ok,
+            name,
+            text,
+            "value not in the schema's list; left empty",
+            "repaired",
+            "not_in_list",
         )
         return lowered.where(ok, None).astype(_dtype(column))
     if column.kind is Kind.REGION:
         upper = text.str.upper().where(text.str.lower().ne(UNKNOWN_REGION), UNKNOWN_REGION)
         ok = upper.isin(region_categories())
-        issues.add(present & ~ok, name, text, "not a region code of the table", "repaired")
+        issues.add(
+            present & ~ok, name, text, "not a region code of the table", "repaired", "not_region"
+        )
         if column.required:
             return upper.where(ok, UNKNOWN_REGION).astype(_dtype(column))
         return upper.where(ok, None).astype(_dtype(column))
@@ -125,7 +153,7 @@ def _convert(column: Column, text: pd.Series, issues: _Issues) -> pd.Series:
             text.str.replace(",", ".", regex=False).str.replace(" ", ""), errors="coerce"
         )
         bad = present & numbers.isna()
-        issues.add(bad, name, text, "not a number; left empty", "repaired")
+        issues.add(bad, name, text, "not a number; left empty", "repaired", "not_number")
         out_of_range = pd.Series(False, index=text.index)
         if column.minimum is not None:
             out_of_range |= numbers < column.minimum
@@ -137,11 +165,14 @@ def _convert(column: Column, text: pd.Series, issues: _Issues) -> pd.Series:
             text,
             f"outside {column.minimum:g}..{column.maximum:g}; left empty",
             "repaired",
+            "out_of_range",
         )
         unusable = out_of_range
         if column.kind is Kind.INT:
             fractional = numbers.notna() & ~out_of_range & (numbers % 1 != 0)
-            issues.add(fractional, name, text, "not a whole number; left empty", "repaired")
+            issues.add(
+                fractional, name, text, "not a whole number; left empty", "repaired", "not_whole"
+            )
             unusable = out_of_range | fractional
         numbers = numbers.where(~unusable)
         return numbers.round().astype("Int64") if column.kind is Kind.INT else numbers.astype(float)
@@ -154,6 +185,7 @@ def _convert(column: Column, text: pd.Series, issues: _Issues) -> pd.Series:
             text,
             "not a date (YYYY-MM-DD, DD.MM.YYYY or DD/MM/YYYY); left empty",
             "repaired",
+            "not_date",
         )
         latest = pd.Timestamp(date.today() + timedelta(days=1))
         impossible = parsed.notna() & ((parsed < pd.Timestamp(EARLIEST_DATE)) | (parsed > latest))
@@ -163,6 +195,7 @@ def _convert(column: Column, text: pd.Series, issues: _Issues) -> pd.Series:
             text,
             "impossible date (before 1990 or in the future); left empty",
             "repaired",
+            "impossible_date",
         )
         return parsed.where(~impossible).astype("datetime64[s]")
     if column.kind is Kind.BOOL:
@@ -170,7 +203,12 @@ def _convert(column: Column, text: pd.Series, issues: _Issues) -> pd.Series:
         truth = lowered.isin(_TRUE)
         falsity = lowered.isin(_FALSE)
         issues.add(
-            present & ~truth & ~falsity, name, text, "not true/false; left empty", "repaired"
+            present & ~truth & ~falsity,
+            name,
+            text,
+            "not true/false; left empty",
+            "repaired",
+            "not_bool",
         )
         result = pd.Series(pd.NA, index=text.index, dtype="boolean")
         result[truth] = True
@@ -196,7 +234,9 @@ def normalise(
     """
     missing = [c for c in REQUIRED_COLUMNS if c not in raw.columns]
     if missing:
-        raise DataLoadError(f"{file}: missing required column(s): {', '.join(missing)}")
+        raise DataLoadError(
+            f"{file}: missing required column(s): {', '.join(missing)}", "missing_columns"
+        )
     lines = np.asarray(list(line_numbers) if line_numbers is not None else range(1, len(raw) + 1))
     issues = _Issues(file, lines)
     issues.items.extend(read_issues)
@@ -214,10 +254,19 @@ def normalise(
     for name in REQUIRED_COLUMNS:
         if name == "region_code":
             empty = text[name].eq("")
-            issues.add(empty, name, text[name], "empty; set to 'unknown'", "repaired")
+            issues.add(
+                empty, name, text[name], "empty; set to 'unknown'", "repaired", "region_empty"
+            )
             continue
         empty = frame[name].isna()
-        issues.add(empty, name, text[name], "required value is empty; row not loaded", "rejected")
+        issues.add(
+            empty,
+            name,
+            text[name],
+            "required value is empty; row not loaded",
+            "rejected",
+            "required_empty",
+        )
         keep &= ~empty
 
     # case_id defaults to person_id + running number (formats.md); duplicates cannot both be loaded.
@@ -231,6 +280,7 @@ def normalise(
         frame["case_id"].astype(str),
         "duplicate case id; the first row with it was kept",
         "rejected",
+        "duplicate_case",
     )
     keep &= ~duplicate
 
@@ -246,100 +296,29 @@ def normalise(
     return loaded, report
 
 
-def _cell_text(value: object) -> str:
-    """One Parquet/JSON cell as the text a CSV would hold."""
+def cell_text(value: object) -> str:
+    """One raw cell (from JSON, XLSX, Parquet) as the text a canonical CSV would hold."""
     if isinstance(value, (list, tuple, np.ndarray)):
-        return LIST_SEPARATOR.join(str(v) for v in value)
-    if (
-        value is None
-        or value is pd.NA
-        or value is pd.NaT
-        or (isinstance(value, float) and np.isnan(value))
-    ):
+        return LIST_SEPARATOR.join(cell_text(v) for v in value if cell_text(v))
+    if value is None or value is pd.NA or value is pd.NaT:
         return ""
-    if isinstance(value, pd.Timestamp):
+    if isinstance(value, float) and np.isnan(value):
+        return ""
+    if isinstance(value, (pd.Timestamp, datetime)):
         return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
     if isinstance(value, (bool, np.bool_)):
         return "true" if value else "false"
-    if isinstance(value, float) and value.is_integer():
+    if isinstance(value, (float, np.floating)) and float(value).is_integer():
         return str(int(value))
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
     return str(value)
 
 
-@dataclass(frozen=True)
-class RawTable:
-    """A file's rows as text cells, the line each row starts on, and rows unreadable as such."""
-
-    frame: pd.DataFrame
-    lines: np.ndarray
-    issues: tuple[RowIssue, ...] = ()
-
-
-def _read_csv(path: Path) -> RawTable:
-    """CSV via the csv module, which knows where each record starts even when a quoted field
-    spans several lines (HTML descriptions do); a record with the wrong number of fields is
-    reported, not allowed to shift every later column."""
-    name = path.name
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise DataLoadError(f"{name}: not UTF-8 text (byte {error.start})") from error
-    reader = csv.reader(io.StringIO(text, newline=""))
-    try:
-        header = [h.strip() for h in next(reader, [])]
-        if not any(header):
-            raise DataLoadError(f"{name}: no header row")
-        records, lines, issues = [], [], []
-        end_of_previous = reader.line_num
-        for record in reader:
-            line, end_of_previous = end_of_previous + 1, reader.line_num
-            if not any(cell.strip() for cell in record):
-                continue  # a blank line is not a row
-            if len(record) != len(header):
-                issues.append(
-                    RowIssue(
-                        name,
-                        line,
-                        "",
-                        ",".join(record)[:80],
-                        f"{len(record)} fields where the header has {len(header)}; row not loaded",
-                        "rejected",
-                    )
-                )
-                continue
-            records.append(record)
-            lines.append(line)
-    except csv.Error as error:
-        raise DataLoadError(
-            f"{name}: not a well-formed CSV (line {reader.line_num}: {error})"
-        ) from error
-    if not records and not issues:
-        raise DataLoadError(f"{name}: a header but no rows")
-    frame = pd.DataFrame(records, columns=header, dtype=object)
-    return RawTable(frame, np.asarray(lines, dtype=int), tuple(issues))
-
-
-def read_table(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> RawTable:
-    """Read a canonical CSV or Parquet file as text cells, with the line each row starts on."""
-    name = path.name
-    if not path.is_file():
-        raise DataLoadError(f"{path}: no such file")
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise DataLoadError(f"{name}: {size:,} bytes, over the limit of {max_bytes:,}")
-    if size == 0:
-        raise DataLoadError(f"{name}: the file is empty")
-    suffix = path.suffix.lower()
-    if suffix == ".parquet":
-        try:
-            frame = pd.read_parquet(path)
-        except Exception as error:  # pyarrow raises several types for a damaged file
-            raise DataLoadError(f"{name}: not a readable Parquet file ({error})") from error
-        text = frame.astype(object).map(_cell_text)
-        return RawTable(text, np.arange(1, len(text) + 1))
-    if suffix in (".csv", ".txt"):
-        return _read_csv(path)
-    raise DataLoadError(f"{name}: unknown file type {suffix!r} (canonical CSV or Parquet expected)")
+def text_frame(raw: pd.DataFrame) -> pd.DataFrame:
+    return raw.astype(object).map(cell_text) if len(raw.columns) else raw
 
 
 def sources_of(cases: pd.DataFrame) -> tuple[SourceInfo, ...]:
@@ -351,12 +330,8 @@ def sources_of(cases: pd.DataFrame) -> tuple[SourceInfo, ...]:
 def load_canonical(
     path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> tuple[Dataset, LoadReport]:
-    """Load one canonical file. Raises `DataLoadError` when the file as a whole is unusable."""
-    path = Path(path)
-    raw = read_table(path, max_bytes)
-    cases, report = normalise(raw.frame, path.name, raw.lines, raw.issues)
-    if cases.empty:
-        raise DataLoadError(
-            f"{path.name}: no row could be loaded ({report.rows_rejected} rejected)"
-        )
-    return Dataset.build(cases, sources_of(cases)), report
+    """Load one canonical file (CSV, XLSX, JSON or Parquet). Raises DataLoadError when the file as
+    a whole is unusable."""
+    from data.importers import load_file  # the importers use this module's normalise
+
+    return load_file(path, fmt="canonical", max_bytes=max_bytes)

@@ -128,24 +128,66 @@ def article_label(code: str, lang: str) -> str:
     return f"{code} — {article.label(lang)}" if article else code
 
 
-# English names of case groups that the lists (and the demo) use; other groups show as published.
-_CASE_GROUPS_EN = {
-    "антивоенное дело": "Anti-war cases",
-    "хизб ут-тахрир": "Hizb ut-Tahrir",
-    "свидетели иеговы": "Jehovah's Witnesses",
-    "госизмена": "Treason",
-    "поджоги и диверсии": "Arson and sabotage",
-    "болотное дело": "Bolotnaya Square case",
-    "экстремистское сообщество": "Extremist community",
-    "таблиги джамаат и другие": "Tablighi Jamaat and others",
-    "таблиги джамаат": "Tablighi Jamaat",
-    "дело фбк": "Anti-Corruption Foundation case",
-    "крымские татары": "Crimean Tatars",
-}
+# Case groups: the Russian name used across sources, its English name, and other spellings that
+# lists use for the same group (matched case-insensitively). Other groups show as published.
+_CASE_GROUPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    (
+        "Антивоенное дело",
+        "Anti-war cases",
+        ("anti-war case", "antiwar case", "антивоенные дела", "anti-war", "антивоенное"),
+    ),
+    ("Хизб ут-Тахрир", "Hizb ut-Tahrir", ("hizb ut-tahrir", "хизб ут-тахрир", "hizb-ut-tahrir")),
+    (
+        "Свидетели Иеговы",
+        "Jehovah's Witnesses",
+        ("jehovah's witnesses", "jehovah’s witnesses", "свидетели иеговы", "jw"),
+    ),
+    ("Госизмена", "Treason", ("treason", "high treason", "госизмена", "государственная измена")),
+    ("Поджоги и диверсии", "Arson and sabotage", ("arson and sabotage",)),
+    ("Болотное дело", "Bolotnaya Square case", ("bolotnaya case", "bolotnaya square case")),
+    ("Экстремистское сообщество", "Extremist community", ("extremist community",)),
+    ("Таблиги Джамаат и другие", "Tablighi Jamaat and others", ()),
+    ("Таблиги Джамаат", "Tablighi Jamaat", ("tablighi jamaat", "tablighi jamaat case")),
+    ("Нурджулар", "Nurcular", ("nurcular", "nurdzhular", "нурджулар", "said nursi")),
+    (
+        "Дело ФБК",
+        "Anti-Corruption Foundation case",
+        ("fbk case", "anti-corruption foundation", "дело фбк", "фбк"),
+    ),
+    ("Крымские татары", "Crimean Tatars", ("crimean tatars",)),
+    (
+        "Дело «Сети»",
+        "The Network case",
+        ("network case", "the network case", "дело сети", "дело «сети»"),
+    ),
+)
+
+
+def _fold(name: str) -> str:
+    return " ".join(name.strip().lower().replace("ё", "е").split())
+
+
+@cache
+def _case_group_index() -> dict[str, tuple[str, str]]:
+    index = {}
+    for ru, en, aliases in _CASE_GROUPS:
+        for spelling in (ru, en, *aliases):
+            index[_fold(spelling)] = (ru, en)
+    return index
+
+
+def canonical_case_group(name: str) -> str:
+    """One name per group across sources: 'Anti-war case' and 'антивоенное дело' are both
+    'Антивоенное дело'. Unknown groups stay as published."""
+    if not name or not name.strip():
+        return ""
+    found = _case_group_index().get(_fold(name))
+    return found[0] if found else name.strip()
 
 
 def case_group_label(name: str, lang: str) -> str:
     """A case group as the reader's language has it, where we know the translation."""
-    if lang == "en":
-        return _CASE_GROUPS_EN.get(name.strip().lower(), name)
+    found = _case_group_index().get(_fold(name))
+    if found:
+        return found[0] if lang == "ru" else found[1]
     return name

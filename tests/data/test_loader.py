@@ -46,16 +46,18 @@ def test_sample_loads_with_values_as_written(sample_csv):
     suspended = cases.loc["demo-0004-1"]
     assert suspended["probation_months"] == 36
     assert cases.loc["demo-0008-1", "region_code"] == "unknown"
-    # HTML in a name is kept as text (escaped when shown), never interpreted here.
-    assert cases.loc["demo-0008-1", "name"] == 'Шаблонов "Пётр" <b>Тегович</b>'
+    # HTML in a name is removed (and reported); the words stay.
+    assert cases.loc["demo-0008-1", "name"] == 'Шаблонов "Пётр" Тегович'
 
 
-def test_javascript_url_is_dropped_and_reported(sample_csv):
+def test_javascript_url_and_html_are_dropped_and_reported(sample_csv):
     dataset, report = load_canonical(sample_csv)
     assert pd.isna(dataset.cases.set_index("case_id").loc["demo-0008-1", "source_url"])
-    [issue] = report.issues
-    assert (issue.file, issue.row, issue.column) == ("canonical_sample.csv", 10, "source_url")
-    assert issue.action == "repaired" and "http" in issue.reason
+    assert [(i.row, i.column, i.action, i.code) for i in report.issues] == [
+        (10, "name", "repaired", "html_removed"),
+        (10, "source_url", "repaired", "not_http_url"),
+    ]
+    assert report.issues[1].file == "canonical_sample.csv" and "http" in report.issues[1].reason
 
 
 def test_sample_dataset_is_marked_synthetic_by_its_source(sample_csv):
@@ -146,9 +148,17 @@ def test_unusable_files_raise_a_clear_message(tmp_path, content, message):
     assert message in str(error.value)
 
 
-def test_wrong_encoding_is_named(tmp_path):
-    path = write(tmp_path, HEADER + "\n" + row(name="Иванов"), encoding="cp1251")
-    with pytest.raises(DataLoadError, match=r"data\.csv: not UTF-8"):
+def test_cp1251_is_read_and_noted(tmp_path):
+    path = write(tmp_path, HEADER + "\n" + row(name="Иванов Иван"), encoding="cp1251")
+    dataset, report = load_canonical(path)
+    assert dataset.cases["name"].tolist() == ["Иванов Иван"]
+    assert "encoding cp1251" in report.notes
+
+
+def test_bytes_in_no_known_encoding_are_refused_by_name(tmp_path):
+    path = tmp_path / "data.csv"
+    path.write_bytes(HEADER.encode() + b"\n\x98\x98\x98,\x98")
+    with pytest.raises(DataLoadError, match=r"data\.csv: not UTF-8 or cp1251"):
         load_canonical(path)
 
 

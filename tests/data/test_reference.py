@@ -70,5 +70,6 @@ def test_article_display_in_english():
 
 def test_case_group_translation_falls_back_to_the_published_name():
     assert case_group_label("Свидетели Иеговы", "en") == "Jehovah's Witnesses"
-    assert case_group_label("Дело «Сети»", "en") == "Дело «Сети»"
+    assert case_group_label("Дело «Нового величия»", "en") == "Дело «Нового величия»"
+    assert case_group_label("Anti-war case", "ru") == "Антивоенное дело"
     assert case_group_label("Свидетели Иеговы", "ru") == "Свидетели Иеговы"

@@ -1,0 +1,215 @@
+"""OVD-Info's flat export (API JSON `{"total", "data"}` or CSV) -> canonical text cells.
+
+The exact column set is not published, so columns are found by alias, with `_ru`, `_en` or no
+suffix (see formats.md). One row is one prosecution of one person. The verdict is read from the
+verdict text; OVD-Info's own term column (`verdict_imprisonment_term`, months, above 10000 for
+life) is the structured value and wins where both exist, with any disagreement reported.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+from data.importers.articles import normalise_articles
+from data.importers.regions import normalise_region
+from data.importers.verdicts import parse_verdict
+
+from data.dataset import RowIssue
+from data.importers.common import (
+    Columns,
+    as_list,
+    gender,
+    issues_for,
+    russian_date,
+    status_from_text,
+)
+from data.importers.mapped import Mapped
+from data.importers.read import RawTable
+from data.loader import cell_text
+from data.reference import canonical_case_group
+from data.schema import COLUMN_NAMES
+
+LIFE_TERM_ABOVE = 10_000
+_CUSTODY = re.compile(r"(?:содержание под стражей|задержан\w*|арест\w*)[^\n•]{0,40}", re.IGNORECASE)
+
+
+def _custody_date(measures: str) -> str:
+    """The start of detention from OVD-Info's list of restraint measures, if it says one."""
+    for match in _CUSTODY.finditer(measures):
+        found = russian_date(match.group(0))
+        if found:
+            return found.isoformat()
+    return ""
+
+
+def _number(value: object) -> float | None:
+    text = cell_text(value).replace(",", ".").replace(" ", "")
+    try:
+        return float(text) if text else None
+    except ValueError:
+        return None
+
+
+def _fmt(value: float | int | None) -> str:
+    if value is None:
+        return ""
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def to_canonical(raw: RawTable, file: str, source: str | None) -> Mapped:
+    c = Columns(raw)
+    n = len(raw.frame)
+    out = pd.DataFrame(index=raw.frame.index, columns=list(COLUMN_NAMES), dtype=object).fillna("")
+    issues: list[RowIssue] = []
+
+    out["person_id"] = c.text("person_id", "id_person", "personid")
+    out["case_id"] = c.text("persecution_id", "case_id", "prosecution_id")
+    out["source"] = source or "ovdinfo"
+    out["name"] = c.localised("name", "fio", "full_name")
+    genders = c.text("gender_en", "gender", "gender_ru", "sex").map(gender)
+
+    iso = c.text("persecution_region_iso", "region_iso", "region_code")
+    region_names = c.localised("persecution_region", "region")
+    codes = [
+        normalise_region(i) or normalise_region(r) or ""
+        for i, r in zip(iso, region_names, strict=True)
+    ]
+    out["region_code"] = [code or "unknown" for code in codes]
+    given = [f"{i} {r}".strip() for i, r in zip(iso, region_names, strict=True)]
+    issues += issues_for(
+        raw,
+        file,
+        "region_code",
+        given,
+        lambda i: not codes[i] and bool(given[i]),
+        "region not recognised; set to 'unknown'",
+        "region_not_understood",
+    )
+
+    out["city"] = [
+        ", ".join(as_list(v))
+        for v in c.get("persecution_city_ru", "persecution_city", "persecution_city_en", "city")
+    ]
+    facilities = c.get(
+        "penal_facility_ru",
+        "penal_facility",
+        "penal_facility_en",
+        "detention_center_ru",
+        "detention_center",
+    )
+    out["facility"] = ["; ".join(as_list(v)) for v in facilities]
+
+    article_cells = c.get(
+        "persecution_article_and_part_ru",
+        "persecution_article_and_part",
+        "persecution_article_and_part_en",
+        "persecution_articles_criminal_code",
+        "articles",
+    )
+    parsed = [
+        normalise_articles(as_list(v) if not isinstance(v, str) else v) for v in article_cells
+    ]
+    out["articles"] = ["|".join(articles) for articles, _ in parsed]
+    issues += issues_for(
+        raw,
+        file,
+        "articles",
+        ["; ".join(bad) for _, bad in parsed],
+        lambda i: bool(parsed[i][1]),
+        "article not understood; left out",
+        "article_not_understood",
+    )
+
+    groups = c.localised("case_group")
+    out["case_group"] = groups.map(canonical_case_group)
+    out["theme"] = c.text("persecution_subject_en", "persecution_subject", "persecution_subject_ru")
+    out["persecution_start"] = c.text("persecution_started", "persecution_start", "started")
+    out["custody_date"] = c.text("restraint_measures", "restraint_measures_ru").map(_custody_date)
+    out["verdict_date"] = c.text("first_verdict_date", "verdict_date")
+    out["in_custody"] = c.text("persecution_imprisoned", "imprisoned", "in_custody")
+    out["recognized_political_prisoner"] = c.text(
+        "recognized_political_prisoner", "political_prisoner"
+    )
+    out["source_url"] = c.text("source_url", "url", "link", "persecution_url")
+
+    # The verdict: text and term column together.
+    essences = c.localised("verdict_essence")
+    terms = [_number(v) for v in c.get("verdict_imprisonment_term", "imprisonment_term")]
+    for i in range(n):
+        text, term = essences.iloc[i], terms[i]
+        verdict = parse_verdict(text) if text else None
+        kind, regime = (verdict.punishment_type, verdict.regime) if verdict else (None, None)
+        months = verdict.sentence_months if verdict else None
+        line = int(raw.lines[i])
+        if text and verdict is None:
+            issues.append(
+                RowIssue(
+                    file,
+                    line,
+                    "verdict_text",
+                    text[:200],
+                    "verdict not understood; punishment left empty",
+                    "repaired",
+                    "verdict_not_understood",
+                )
+            )
+        if term is not None and term > LIFE_TERM_ABOVE:
+            kind, months, regime = "life", None, regime or "special"
+        elif term is not None and term > 0 and kind in (None, "imprisonment"):
+            if kind == "imprisonment" and months is not None and abs(months - term) > 0.5:
+                issues.append(
+                    RowIssue(
+                        file,
+                        line,
+                        "sentence_months",
+                        f"{_fmt(months)} / {_fmt(term)}",
+                        "the verdict text and the term column disagree; kept the term column",
+                        "repaired",
+                        "verdict_conflict",
+                    )
+                )
+            kind, months = "imprisonment", term
+        if kind is None and not text and term is None and not out.at[out.index[i], "verdict_date"]:
+            kind = "none_yet"
+        out.iat[i, out.columns.get_loc("punishment_type")] = kind or ""
+        out.iat[i, out.columns.get_loc("regime")] = regime or ""
+        out.iat[i, out.columns.get_loc("sentence_months")] = _fmt(months)
+        if verdict:
+            for column in ("prison_months", "probation_months", "fine_rub"):
+                out.iat[i, out.columns.get_loc(column)] = _fmt(getattr(verdict, column))
+        out.iat[i, out.columns.get_loc("verdict_text")] = text
+
+    # Status from the free-text state; a sentence to prison that is being served says "serving".
+    states = c.localised("persecution_case_person_state", "status")
+    statuses = [status_from_text(s) for s in states]
+    for i, status in enumerate(statuses):
+        if status == "investigation" and out["punishment_type"].iat[i] in ("imprisonment", "life"):
+            statuses[i] = "serving"
+    out["status"] = [s or "" for s in statuses]
+    issues += issues_for(
+        raw,
+        file,
+        "status",
+        list(states),
+        lambda i: bool(states.iloc[i]) and statuses[i] is None,
+        "status not understood; left empty",
+        "status_not_understood",
+    )
+    issues += issues_for(
+        raw,
+        file,
+        "gender",
+        list(genders),
+        lambda i: genders.iloc[i] not in ("", "male", "female", "unknown"),
+        "gender not understood; left empty",
+        "gender_not_understood",
+    )
+    out["gender"] = genders.where(genders.isin(["male", "female", "unknown"]), "")
+
+    notes = []
+    if raw.total_declared is not None and raw.total_declared != n + len(raw.issues):
+        notes.append(f"the export is partial: {n} of {raw.total_declared} records")
+    if not c.find("restraint_measures", "restraint_measures_ru"):
+        notes.append("no restraint measures column: arrest dates left empty")
+    return Mapped(out.reset_index(drop=True), tuple(issues), tuple(notes))
