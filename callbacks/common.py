@@ -18,6 +18,7 @@ REPOSITORY_KEY = "politprisoners.dataset_repository"
 # The filters a reader sets (reset clears exactly these). Order matters: it is the order of
 # `state_from_inputs`' arguments, followed by the unit.
 FILTER_IDS = (
+    ids.FILTER_SOURCE,
     ids.FILTER_ARTICLE,
     ids.FILTER_REGION,
     ids.FILTER_PERIOD,

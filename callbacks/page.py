@@ -17,15 +17,20 @@ def register(app: Dash) -> None:
     @app.callback(
         Output(ids.PAGE, "children"),
         Output(ids.DOCUMENT_META, "data"),
+        Input(ids.URL, "pathname"),
         Input(ids.URL, "search"),
         State(ids.FILTER_MEMORY, "data"),
     )
-    def render_page(search: str | None, memory: str | None) -> tuple[list, dict]:
+    def render_page(
+        pathname: str | None, search: str | None, memory: str | None
+    ) -> tuple[list, dict]:
         # The first render takes the filters from the URL; later ones (a language switch) from
         # memory, so the reader's selection survives.
         state = FilterState.from_query(memory if memory else (search or ""))
         lang = language(search)
-        return page(repo.current(), state, lang), {"lang": lang, "title": t("app.title", lang)}
+        path = "/" + (app.strip_relative_path(pathname or "/") or "")
+        content = page(repo.current(), state, lang, path, repo.reports())
+        return content, {"lang": lang, "title": t("app.title", lang)}
 
     @app.callback(
         Output(ids.FILTER_MEMORY, "data"),

@@ -70,6 +70,7 @@ def period_text(value: list[int] | None, months: list[date], lang: str) -> str:
 
 
 def state_from_inputs(
+    sources,
     articles,
     regions,
     period,
@@ -92,6 +93,7 @@ def state_from_inputs(
         statuses=statuses or (),
         genders=genders or (),
         case_groups=case_groups or (),
+        sources=sources or (),
         unit=unit or "persons",
         granularity=granularity or "month",
     )
@@ -168,13 +170,25 @@ def granularity_switch(state: FilterState, lang: str) -> dbc.RadioItems:
     return _button_group(ids.GRANULARITY, options, state.granularity, "secondary")
 
 
-def filter_panel(options: FilterOptions, state: FilterState, lang: str) -> html.Section:
+def filter_panel(
+    options: FilterOptions, state: FilterState, lang: str, source_labels: dict[str, str]
+) -> html.Section:
     months = month_starts(options)
     regions = sorted(options.regions, key=lambda rc: region_label(rc[0], lang))
     return html.Section(
         [
             html.H2(t("filters.title", lang), className="h5 mb-3"),
             unit_switch(state, lang),
+            _dropdown(
+                ids.FILTER_SOURCE,
+                t("filters.source", lang),
+                [
+                    {"label": source_labels.get(name, name), "value": name}
+                    for name, _ in options.sources
+                ],
+                state.sources,
+                lang,
+            ),
             _dropdown(
                 ids.FILTER_ARTICLE,
                 t("filters.article", lang),

@@ -7,9 +7,12 @@ NAVBAR_TITLE = "navbar-title"
 LANG_LINKS = "lang-links"
 DEMO_BANNER = "demo-banner"
 PAGE = "page"
+NAV_LINKS = "nav-links"
+HEADER_SOURCES = "header-sources"
 FOOTER = "footer"
 
 # filters
+FILTER_SOURCE = "filter-source"
 FILTER_ARTICLE = "filter-article"
 FILTER_REGION = "filter-region"
 FILTER_PERIOD = "filter-period"

@@ -13,9 +13,11 @@ from components import ids
 from components.charts import chart_figure
 from components.counters import counter_row
 from components.filters import filter_panel, granularity_switch
-from components.i18n import LANGUAGES, fmt_date, t
+from components.i18n import LANGUAGES, t
+from components.provenance import source_labels, sources_sentence
+from components.status import status_page
 from components.table import persons_table
-from data.dataset import Dataset
+from data.dataset import Dataset, LoadReport
 from data.filters import FilterState
 from data.query import filter_options
 
@@ -31,8 +33,11 @@ def shell() -> html.Div:
     )
 
 
-def navbar(lang: str) -> html.Header:
-    links = [
+PAGES = {"/": "nav.overview", "/status": "nav.status"}
+
+
+def navbar(lang: str, path: str) -> html.Header:
+    languages = [
         dcc.Link(
             code.upper(),
             href=f"?lang={code}",
@@ -41,24 +46,33 @@ def navbar(lang: str) -> html.Header:
         )
         for code in LANGUAGES
     ]
+    pages = [
+        dcc.Link(
+            t(key, lang),
+            href=f"{page_path}?lang={lang}",
+            className="nav-page" + (" active" if page_path == path else ""),
+        )
+        for page_path, key in PAGES.items()
+    ]
     return html.Header(
         dbc.Container(
             [
-                html.A(
+                dcc.Link(
                     t("app.short_title", lang),
-                    href=f"?lang={lang}",
-                    className="navbar-brand text-white",
+                    href=f"/?lang={lang}",
+                    className="navbar-brand text-white me-3",
                     id=ids.NAVBAR_TITLE,
                 ),
+                html.Nav(pages, className="nav-pages me-auto", id=ids.NAV_LINKS),
                 html.Nav(
-                    links,
-                    className="lang-switch ms-auto",
+                    languages,
+                    className="lang-switch",
                     id=ids.LANG_LINKS,
                     **{"aria-label": t("lang.switch", lang)},
                 ),
             ],
             fluid=True,
-            className="d-flex align-items-center",
+            className="d-flex align-items-center flex-wrap gap-2",
         ),
         className="navbar navbar-dark bg-dark-blue",
     )
@@ -79,13 +93,8 @@ def demo_banner(dataset: Dataset, lang: str) -> html.Div | None:
 
 
 def source_line(dataset: Dataset, lang: str) -> str:
-    names = [
-        t("footer.demo_source", lang) if s.synthetic else s.display_name for s in dataset.sources
-    ]
-    text = t("footer.source", lang, source="; ".join(names))
-    if dataset.as_of:
-        text += "; " + t("footer.as_of", lang, date=fmt_date(dataset.as_of, lang))
-    return text
+    key = "footer.sources" if len(dataset.sources) > 1 else "footer.source"
+    return t(key, lang, source=sources_sentence(dataset, lang))
 
 
 def footer(dataset: Dataset, lang: str) -> html.Footer:
@@ -110,12 +119,20 @@ def overview(dataset: Dataset, state: FilterState, lang: str) -> html.Div:
             html.Div(
                 [
                     html.H1(t("app.title", lang), className="h3 mb-1"),
-                    html.P(t("app.description", lang), className="text-muted mb-3"),
+                    html.P(t("app.description", lang), className="text-muted mb-1"),
+                    html.P(
+                        t("header.sources", lang, sources=sources_sentence(dataset, lang)),
+                        className="small mb-3",
+                        id=ids.HEADER_SOURCES,
+                    ),
                     counter_row(lang),
                 ],
                 className="area-header",
             ),
-            html.Div(filter_panel(filter_options(dataset), state, lang), className="area-filters"),
+            html.Div(
+                filter_panel(filter_options(dataset), state, lang, source_labels(dataset, lang)),
+                className="area-filters",
+            ),
             html.Div(
                 [
                     chart_figure(
@@ -138,12 +155,21 @@ def overview(dataset: Dataset, state: FilterState, lang: str) -> html.Div:
     )
 
 
-def page(dataset: Dataset, state: FilterState, lang: str) -> list:
-    """Everything below the shell, in `lang`, with the filters set to `state`."""
+def page(
+    dataset: Dataset,
+    state: FilterState,
+    lang: str,
+    path: str = "/",
+    reports: tuple[LoadReport, ...] = (),
+) -> list:
+    """Everything below the shell, in `lang`: the overview with the filters set to `state`, or
+    the data status page."""
+    path = path if path in PAGES else "/"
+    body = overview(dataset, state, lang) if path == "/" else status_page(dataset, reports, lang)
     return [
         html.A(t("nav.overview", lang), href="#main", className="visually-hidden-focusable"),
-        navbar(lang),
+        navbar(lang, path),
         demo_banner(dataset, lang),
-        html.Main(overview(dataset, state, lang)),
+        html.Main(body),
         footer(dataset, lang),
     ]

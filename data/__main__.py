@@ -1,48 +1,174 @@
 """Command line for the data layer.
 
+    python -m data check PATH... [--format F] [--json] [--strict] [--all]
+    python -m data export PATH... [--format F] --out FILE.csv|FILE.parquet
     python -m data demo [--rows N] [--seed S] [--as-of YYYY-MM-DD] --out FILE.csv|FILE.parquet
 
-writes the built-in demo dataset (invented records) in the canonical schema.
+A PATH may be a file or a folder (every data file in it, each with its `<file>.meta.json`).
+`check` exits 2 when a file cannot be loaded at all, and with --strict 1 when any row is rejected.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from datetime import date
 from pathlib import Path
 
 from data import demo
+from data.dataset import LoadReport
+from data.importers import FORMATS
+from data.sources import combine, data_files, load_one
 from data.writer import write_canonical
 
+SHOWN_ISSUES = 40
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m data", description=__doc__.split("\n")[0])
-    commands = parser.add_subparsers(dest="command", required=True)
-    make = commands.add_parser("demo", help="write the demo dataset (invented records)")
-    make.add_argument(
-        "--rows",
-        type=int,
-        default=demo.DEFAULT_ROWS,
-        help=f"prosecutions to generate (default {demo.DEFAULT_ROWS})",
-    )
-    make.add_argument("--seed", type=int, default=demo.DEFAULT_SEED)
-    make.add_argument(
-        "--as-of",
-        type=date.fromisoformat,
-        default=None,
-        help="the generator's 'today' (default: today)",
-    )
-    make.add_argument("--out", type=Path, required=True, help=".csv or .parquet")
-    args = parser.parse_args(argv)
 
+def _expand(paths: list[Path]) -> list[Path]:
+    files: list[Path] = []
+    for path in paths:
+        files.extend(data_files(path) if path.is_dir() else [path])
+    return files
+
+
+def _totals(reports: list[LoadReport]) -> dict:
+    merged: dict[str, int] = {}
+    for report in reports:
+        for column, count in report.counts_by_column().items():
+            merged[column] = merged.get(column, 0) + count
+    return {
+        "rows_read": sum(r.rows_read for r in reports),
+        "rows_loaded": sum(r.rows_loaded for r in reports),
+        "rows_rejected": sum(r.rows_rejected for r in reports),
+        "rows_repaired": sum(r.rows_repaired for r in reports),
+        "files_failed": sum(1 for r in reports if r.error),
+        "values_not_understood": merged,
+    }
+
+
+def _print_report(report: LoadReport, everything: bool) -> None:
+    how = ", ".join(report.notes)
+    print(f"{report.file} ({report.format or 'format unknown'}{'; ' + how if how else ''})")
+    if report.error:
+        print(f"  NOT LOADED: {report.error}")
+        return
+    print(
+        f"  rows read {report.rows_read}, loaded {report.rows_loaded}, "
+        f"rejected {report.rows_rejected}, repaired {report.rows_repaired}"
+    )
+    counts = report.counts_by_column()
+    if counts:
+        examples = report.examples_by_column()
+        print("  values not used as given:")
+        for column, count in sorted(counts.items(), key=lambda kv: -kv[1]):
+            shown = ", ".join(repr(e) for e in examples.get(column, []))
+            print(f"    {column or '(whole row)'}: {count} (e.g. {shown})")
+    issues = report.issues if everything else report.issues[:SHOWN_ISSUES]
+    for issue in issues:
+        print(f"  {issue.action}: {issue.message()}")
+    if len(report.issues) > len(issues):
+        print(f"  ... and {len(report.issues) - len(issues)} more (--all shows every one)")
+
+
+def check(args: argparse.Namespace) -> int:
+    reports = [load_one(path, args.format)[1] for path in _expand(args.paths)]
+    if not reports:
+        print("error: no data files found", file=sys.stderr)
+        return 2
+    if args.json:
+        print(
+            json.dumps(
+                {**_totals(reports), "files": [r.to_dict() for r in reports]},
+                ensure_ascii=False,
+                indent=2,
+                default=str,
+            )
+        )
+    else:
+        for report in reports:
+            _print_report(report, args.all)
+        totals = _totals(reports)
+        print(
+            f"total: {totals['rows_read']} rows read, {totals['rows_loaded']} loaded, "
+            f"{totals['rows_rejected']} rejected, {totals['files_failed']} files not loaded"
+        )
+    if any(r.error for r in reports):
+        return 2
+    if args.strict and any(r.rows_rejected for r in reports):
+        return 1
+    return 0
+
+
+def export(args: argparse.Namespace) -> int:
+    loaded = [load_one(path, args.format) for path in _expand(args.paths)]
+    for _, report in loaded:
+        state = report.error or f"{report.rows_loaded} of {report.rows_read} rows"
+        print(f"{report.file}: {state}", file=sys.stderr)
+    dataset = combine([d for d, _ in loaded if d is not None])
+    if dataset is None:
+        print("error: nothing could be loaded", file=sys.stderr)
+        return 2
+    write_canonical(dataset.cases, args.out)
+    print(
+        f"{args.out}: {len(dataset.cases)} prosecutions of "
+        f"{dataset.cases['person_id'].nunique()} persons",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def make_demo(args: argparse.Namespace) -> int:
     if args.rows < 1:
-        parser.error("--rows must be at least 1")
+        print("error: --rows must be at least 1", file=sys.stderr)
+        return 2
     dataset = demo.generate(args.rows, args.seed, args.as_of)
     write_canonical(dataset.cases, args.out)
     persons = dataset.cases["person_id"].nunique()
     print(f"{args.out}: {len(dataset.cases)} prosecutions of {persons} invented persons")
     return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    root = argparse.ArgumentParser(prog="python -m data", description=__doc__.split("\n")[0])
+    commands = root.add_subparsers(dest="command", required=True)
+
+    checking = commands.add_parser("check", help="report what loads and what does not")
+    checking.add_argument("paths", nargs="+", type=Path)
+    checking.add_argument("--format", choices=FORMATS, default=None)
+    checking.add_argument("--json", action="store_true", help="the report as JSON")
+    checking.add_argument("--strict", action="store_true", help="exit 1 if any row is rejected")
+    checking.add_argument("--all", action="store_true", help="print every issue")
+    checking.set_defaults(run=check)
+
+    exporting = commands.add_parser("export", help="write the canonical CSV (or Parquet)")
+    exporting.add_argument("paths", nargs="+", type=Path)
+    exporting.add_argument("--format", choices=FORMATS, default=None)
+    exporting.add_argument("--out", type=Path, required=True)
+    exporting.set_defaults(run=export)
+
+    making = commands.add_parser("demo", help="write the demo dataset (invented records)")
+    making.add_argument(
+        "--rows",
+        type=int,
+        default=demo.DEFAULT_ROWS,
+        help=f"prosecutions to generate (default {demo.DEFAULT_ROWS})",
+    )
+    making.add_argument("--seed", type=int, default=demo.DEFAULT_SEED)
+    making.add_argument(
+        "--as-of",
+        type=date.fromisoformat,
+        default=None,
+        help="the generator's 'today' (default: today)",
+    )
+    making.add_argument("--out", type=Path, required=True, help=".csv or .parquet")
+    making.set_defaults(run=make_demo)
+    return root
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    return args.run(args)
 
 
 if __name__ == "__main__":

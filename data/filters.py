@@ -27,6 +27,7 @@ _QUERY_NAMES = {
     "statuses": "status",
     "genders": "gender",
     "case_groups": "group",
+    "sources": "source",
     "unit": "unit",
     "granularity": "by",
 }
@@ -51,11 +52,20 @@ class FilterState:
     statuses: tuple[str, ...] = ()
     genders: tuple[str, ...] = ()
     case_groups: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()  # source lists (the `source` column)
     unit: str = "persons"  # what counts count: PRODUCT.md says persons unless asked otherwise
     granularity: str = "month"  # of the timeline
 
     def __post_init__(self) -> None:
-        for name in ("articles", "regions", "punishments", "statuses", "genders", "case_groups"):
+        for name in (
+            "articles",
+            "regions",
+            "punishments",
+            "statuses",
+            "genders",
+            "case_groups",
+            "sources",
+        ):
             object.__setattr__(self, name, _canonical(getattr(self, name)))
         for name, allowed in _ALLOWED.items():
             object.__setattr__(self, name, tuple(v for v in getattr(self, name) if v in allowed))

@@ -54,6 +54,7 @@ class FilterOptions:
     articles: tuple[tuple[str, int], ...]
     regions: tuple[tuple[str, int], ...]
     case_groups: tuple[tuple[str, int], ...]
+    sources: tuple[tuple[str, int], ...]
     punishments: tuple[tuple[str, int], ...]
     statuses: tuple[tuple[str, int], ...]
     first_month: date | None
@@ -84,6 +85,7 @@ def filter_options(dataset: Dataset) -> FilterOptions:
         ),
         regions=counted(cases["region_code"]),
         case_groups=counted(cases["case_group"].dropna()),
+        sources=counted(cases["source"]),
         punishments=counted(cases["punishment_type"], PUNISHMENT_TYPES),
         statuses=counted(cases["status"], STATUSES),
         first_month=custody.min().date().replace(day=1) if len(custody) else None,
@@ -106,6 +108,7 @@ def _mask(dataset: Dataset, state: FilterState) -> np.ndarray:
         ("status", state.statuses),
         ("gender", state.genders),
         ("case_group", state.case_groups),
+        ("source", state.sources),
     ):
         if selected:
             mask &= cases[column].isin(selected).to_numpy(dtype=bool, na_value=False)

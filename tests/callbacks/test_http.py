@@ -24,6 +24,7 @@ def client(app):
 
 def filter_values(**overrides):
     values = {
+        f"{ids.FILTER_SOURCE}.value": [],
         f"{ids.FILTER_ARTICLE}.value": [],
         f"{ids.FILTER_REGION}.value": [],
         f"{ids.FILTER_PERIOD}.value": None,
@@ -129,9 +130,11 @@ def test_page_renders_in_the_language_of_the_url_and_keeps_filters(client):
 def test_reset_clears_every_filter(client):
     response = call(
         client,
-        f"..{ids.FILTER_ARTICLE}.value",
+        f"..{ids.FILTER_SOURCE}.value",
         {f"{ids.FILTER_RESET}.n_clicks": 1},
         changed=[f"{ids.FILTER_RESET}.n_clicks"],
     )
-    assert response[ids.FILTER_ARTICLE]["value"] == []
+    assert (
+        response[ids.FILTER_ARTICLE]["value"] == [] and response[ids.FILTER_SOURCE]["value"] == []
+    )
     assert response[ids.FILTER_PERIOD]["value"][0] == 0

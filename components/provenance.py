@@ -1,0 +1,27 @@
+"""Where the numbers come from, in words: source names and their "as of" dates."""
+
+from __future__ import annotations
+
+from components.i18n import fmt_date, t
+from data.dataset import Dataset, SourceInfo
+
+
+def source_label(source: SourceInfo, lang: str) -> str:
+    """The source's own display name; the built-in demo (which has none of its own) in words."""
+    generic = source.display_name in ("", source.name, "Demo data (invented records)")
+    return t("footer.demo_source", lang) if source.synthetic and generic else source.display_name
+
+
+def source_labels(dataset: Dataset, lang: str) -> dict[str, str]:
+    return {s.name: source_label(s, lang) for s in dataset.sources}
+
+
+def sources_sentence(dataset: Dataset, lang: str) -> str:
+    """'Мемориал (на 01.10.2025); ОВД-Инфо (на 15.11.2025)': every source with its as-of date."""
+    parts = []
+    for source in dataset.sources:
+        name = source_label(source, lang)
+        if source.as_of:
+            name = t("header.source_as_of", lang, name=name, date=fmt_date(source.as_of, lang))
+        parts.append(name)
+    return "; ".join(parts)
