@@ -32,10 +32,8 @@ STATES = (
 )
 
 
-def clear_caches() -> None:
-    query.overview.cache_clear()
-    query.select.cache_clear()
-    query.table_rows.cache_clear()
+def clear_caches(dataset) -> None:
+    dataset.memo.clear()
 
 
 def ours(dataset, state) -> int:
@@ -59,7 +57,7 @@ def measure(fn, dataset, repeat: int) -> tuple[float, int]:
     times, size = [], 0
     for _ in range(repeat):
         for state in STATES:
-            clear_caches()
+            clear_caches(dataset)
             start = time.perf_counter()
             size = fn(dataset, state)
             times.append(time.perf_counter() - start)
@@ -78,7 +76,7 @@ def main() -> None:
 
     ours_ms, ours_bytes = measure(ours, dataset, args.repeat)
     base_ms, base_bytes = measure(baseline, dataset, args.repeat)
-    clear_caches()
+    clear_caches(dataset)
     query.overview(dataset, STATES[1])
     start = time.perf_counter()
     for _ in range(1000):

@@ -7,7 +7,7 @@ from urllib.parse import parse_qs
 from dash import Dash, Input
 
 from components import ids
-from components.filters import month_starts, state_from_inputs
+from components.filters import Months, state_from_inputs
 from components.i18n import normalise_language
 from data.dataset import Dataset, DatasetRepository
 from data.filters import FilterState
@@ -15,8 +15,7 @@ from data.query import filter_options
 
 REPOSITORY_KEY = "politprisoners.dataset_repository"
 
-# The filters a reader sets (reset clears exactly these). Order matters: it is the order of
-# `state_from_inputs`' arguments, followed by the unit.
+# The filters a reader sets (reset clears exactly these).
 FILTER_IDS = (
     ids.FILTER_SOURCE,
     ids.FILTER_ARTICLE,
@@ -27,7 +26,12 @@ FILTER_IDS = (
     ids.FILTER_GENDER,
     ids.FILTER_CASE_GROUP,
 )
-FILTER_INPUTS = [*(Input(i, "value") for i in FILTER_IDS), Input(ids.UNIT, "value")]
+FILTER_INPUTS = [
+    *(Input(i, "value") for i in FILTER_IDS),
+    Input(ids.UNIT, "value"),
+    Input(ids.PERIOD_EXACT, "data"),
+]
+_INPUT_IDS = (*FILTER_IDS, ids.UNIT, ids.PERIOD_EXACT)
 
 
 def attach_repository(app: Dash, repository: DatasetRepository) -> None:
@@ -47,5 +51,5 @@ def language(search: str | None) -> str:
 
 def filter_state(dataset: Dataset, values: tuple, granularity: str | None = None) -> FilterState:
     """The FilterState for the values of FILTER_INPUTS (in order), plus the timeline step."""
-    months = month_starts(filter_options(dataset))
-    return state_from_inputs(*values, granularity=granularity, months=months)
+    by_id = dict(zip(_INPUT_IDS, values, strict=True))
+    return state_from_inputs(by_id, Months.of(filter_options(dataset)), granularity)

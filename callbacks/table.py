@@ -7,9 +7,8 @@ from dash import Dash, Input, Output, State, ctx
 from callbacks.common import FILTER_INPUTS, filter_state, language, repository
 from components import ids
 from components.i18n import fmt_int, t
-from components.table import PAGE_SIZE, SORT_KEYS, table_records
+from components.table import PAGE_SIZE, SORT_KEYS, region_sort_names, table_records
 from data.query import table_page
-from data.reference import region_label, regions
 
 
 def register(app: Dash) -> None:
@@ -40,8 +39,9 @@ def register(app: Dash) -> None:
             for s in (sort_by or [])
             if s.get("column_id") in SORT_KEYS
         )
-        names = {code: region_label(code, lang) for code in (*regions(), "unknown")}
-        result = table_page(dataset, state, search_text or "", sort, page, PAGE_SIZE, names)
+        result = table_page(
+            dataset, state, search_text or "", sort, page, PAGE_SIZE, region_sort_names(lang)
+        )
         count = (
             t("table.count", lang, n=fmt_int(result.total, lang))
             if result.total

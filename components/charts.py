@@ -16,7 +16,11 @@ def graph_config(lang: str) -> dict:
         "displaylogo": False,
         "responsive": True,
         "locale": lang,
-        "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
+        "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "sendDataToCloud"],
+        # Dash's default shows a "Share chart..." button that posts the chart to Plotly's cloud.
+        "showSendToCloud": False,
+        "showEditInChartStudio": False,
+        "plotlyServerURL": "",
         "toImageButtonOptions": {"format": "png", "scale": 2},
     }
 

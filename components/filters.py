@@ -2,99 +2,142 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from components import ids
-from components.i18n import fmt_month, raw, t
+from components.i18n import fmt_date, fmt_month, raw, t
 from data.filters import GRANULARITIES, UNITS, FilterState
 from data.query import FilterOptions
 from data.reference import article_label, case_group_label, region_label
 
 
-def month_starts(options: FilterOptions) -> list[date]:
-    """Every month from the first arrest to the last: the steps of the period slider."""
-    if options.first_month is None or options.last_month is None:
-        return []
-    months, current = [], options.first_month
-    while current <= options.last_month:
-        months.append(current)
-        current = (current + timedelta(days=32)).replace(day=1)
-    return months
+@dataclass(frozen=True)
+class Months:
+    """The months the period slider spans, as absolute month numbers (year * 12 + month - 1),
+    so a selection means the same months after the data is reloaded with a different range."""
+
+    first: int | None
+    last: int | None
+
+    @classmethod
+    def of(cls, options: FilterOptions) -> Months:
+        if options.first_month is None or options.last_month is None:
+            return cls(None, None)
+        return cls(month_number(options.first_month), month_number(options.last_month))
+
+    @property
+    def empty(self) -> bool:
+        return self.first is None or self.last is None
+
+    def clamp(self, month: int) -> int:
+        return min(max(month, self.first), self.last)
 
 
-def _month_end(start: date) -> date:
-    return (start + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+def month_number(day: date) -> int:
+    return day.year * 12 + day.month - 1
+
+
+def month_start(month: int) -> date:
+    return date(month // 12, month % 12 + 1, 1)
+
+
+def month_end(month: int) -> date:
+    return month_start(month + 1) - timedelta(days=1)
+
+
+def _dates(exact: dict) -> tuple[date | None, date | None]:
+    def parse(value: object) -> date | None:
+        try:
+            return date.fromisoformat(str(value)) if value else None
+        except ValueError:
+            return None
+
+    return parse(exact.get("from")), parse(exact.get("to"))
 
 
 def period_from_slider(
-    value: list[int] | None, months: list[date]
+    value: list[int] | None, months: Months, exact: dict | None = None
 ) -> tuple[date | None, date | None]:
-    """Slider indices -> (date_from, date_to); an end at the slider's edge means 'no limit'."""
-    if not months or not value or len(value) != 2:
+    """Slider months -> (date_from, date_to); an end at the slider's edge means 'no limit'.
+
+    `exact` holds the dates a shared link asked for when the slider cannot show them (a day
+    inside a month, a date outside the data): they apply until the reader moves the slider.
+    """
+    if months.empty or not value or len(value) != 2:
         return None, None
-    low, high = sorted(int(v) for v in value)
-    low, high = max(low, 0), min(high, len(months) - 1)
-    date_from = months[low] if low > 0 else None
-    date_to = _month_end(months[high]) if high < len(months) - 1 else None
+    low, high = sorted(months.clamp(int(v)) for v in value)
+    if exact and exact.get("slider") == [low, high]:
+        return _dates(exact)
+    date_from = None if low <= months.first else month_start(low)
+    date_to = None if high >= months.last else month_end(high)
     return date_from, date_to
 
 
-def slider_from_period(state: FilterState, months: list[date]) -> list[int]:
-    if not months:
+def slider_from_period(state: FilterState, months: Months) -> list[int]:
+    if months.empty:
         return [0, 0]
-    low, high = 0, len(months) - 1
-    if state.date_from:
-        low = next((i for i, m in enumerate(months) if _month_end(m) >= state.date_from), high)
-    if state.date_to:
-        high = next((i for i in range(len(months) - 1, -1, -1) if months[i] <= state.date_to), low)
+    low = months.clamp(month_number(state.date_from)) if state.date_from else months.first
+    high = months.clamp(month_number(state.date_to)) if state.date_to else months.last
     return [low, max(low, high)]
 
 
-def period_text(value: list[int] | None, months: list[date], lang: str) -> str:
-    """'апр 2022 — ноя 2026', or 'за всё время' when the slider spans everything."""
-    if not months:
+def exact_period(state: FilterState, months: Months) -> dict | None:
+    """What the slider cannot say of `state`'s period, to be kept beside it (see above)."""
+    if (state.date_from is None and state.date_to is None) or months.empty:
+        return None
+    slider = slider_from_period(state, months)
+    if period_from_slider(slider, months) == (state.date_from, state.date_to):
+        return None
+    return {
+        "from": state.date_from.isoformat() if state.date_from else None,
+        "to": state.date_to.isoformat() if state.date_to else None,
+        "slider": slider,
+    }
+
+
+def period_text(value: list[int] | None, months: Months, exact: dict | None, lang: str) -> str:
+    """'апр 2022 — ноя 2026', exact dates when a link gave them, or 'за всё время'."""
+    if months.empty:
         return t("filters.no_dates", lang)
-    date_from, date_to = period_from_slider(value, months)
+    date_from, date_to = period_from_slider(value, months, exact)
+    low, high = sorted(months.clamp(int(v)) for v in value)
+    if exact and exact.get("slider") == [low, high]:
+        ends = [fmt_date(d, lang) if d else "…" for d in (date_from, date_to)]
+        return f"{ends[0]} — {ends[1]}"
     if date_from is None and date_to is None:
         return (
-            f"{t('filters.period_all', lang)} ({fmt_month(months[0], lang, short=True)} — "
-            f"{fmt_month(months[-1], lang, short=True)})"
+            f"{t('filters.period_all', lang)} "
+            f"({fmt_month(month_start(months.first), lang, short=True)} — "
+            f"{fmt_month(month_start(months.last), lang, short=True)})"
         )
-    low, high = sorted(value)
     return (
-        f"{fmt_month(months[low], lang, short=True)} — {fmt_month(months[high], lang, short=True)}"
+        f"{fmt_month(month_start(low), lang, short=True)} — "
+        f"{fmt_month(month_start(high), lang, short=True)}"
     )
 
 
 def state_from_inputs(
-    sources,
-    articles,
-    regions,
-    period,
-    punishments,
-    statuses,
-    genders,
-    case_groups,
-    unit,
-    granularity,
-    months: list[date],
+    values: dict[str, object], months: Months, granularity: str | None = None
 ) -> FilterState:
-    """Component values (None when cleared) -> the canonical FilterState."""
-    date_from, date_to = period_from_slider(period, months)
+    """Component values by id (None when cleared) -> the canonical FilterState."""
+    date_from, date_to = period_from_slider(
+        values.get(ids.FILTER_PERIOD), months, values.get(ids.PERIOD_EXACT)
+    )
     return FilterState(
-        articles=articles or (),
-        regions=regions or (),
+        sources=values.get(ids.FILTER_SOURCE) or (),
+        articles=values.get(ids.FILTER_ARTICLE) or (),
+        regions=values.get(ids.FILTER_REGION) or (),
         date_from=date_from,
         date_to=date_to,
-        punishments=punishments or (),
-        statuses=statuses or (),
-        genders=genders or (),
-        case_groups=case_groups or (),
-        sources=sources or (),
-        unit=unit or "persons",
+        punishments=values.get(ids.FILTER_PUNISHMENT) or (),
+        statuses=values.get(ids.FILTER_STATUS) or (),
+        genders=values.get(ids.FILTER_GENDER) or (),
+        case_groups=values.get(ids.FILTER_CASE_GROUP) or (),
+        unit=values.get(ids.UNIT) or "persons",
         granularity=granularity or "month",
     )
 
@@ -134,10 +177,13 @@ def _dropdown(
     )
 
 
-def _year_marks(months: list[date]) -> dict[int, str]:
-    years = [(i, m.year) for i, m in enumerate(months) if m.month == 1 or i == 0]
-    step = 1 if len(years) <= 8 else (2 if len(years) <= 16 else 5)
-    return {i: str(y) for i, y in years if y % step == 0}
+def _year_marks(months: Months) -> dict[int, str]:
+    """A label at each January (and the first month), thinned out to fit: every 1, 2 or 5 years."""
+    if months.empty:
+        return {}
+    starts = [months.first] + [m for m in range(months.first + 1, months.last + 1) if m % 12 == 0]
+    step = 1 if len(starts) <= 8 else (2 if len(starts) <= 16 else 5)
+    return {m: str(m // 12) for m in starts if (m // 12) % step == 0}
 
 
 def _button_group(id_: str, options: list[dict], value: str, colour: str) -> dbc.RadioItems:
@@ -173,7 +219,9 @@ def granularity_switch(state: FilterState, lang: str) -> dbc.RadioItems:
 def filter_panel(
     options: FilterOptions, state: FilterState, lang: str, source_labels: dict[str, str]
 ) -> html.Section:
-    months = month_starts(options)
+    months = Months.of(options)
+    slider = slider_from_period(state, months)
+    exact = exact_period(state, months)
     regions = sorted(options.regions, key=lambda rc: region_label(rc[0], lang))
     return html.Section(
         [
@@ -215,18 +263,19 @@ def filter_panel(
                     ),
                     dcc.RangeSlider(
                         id=ids.FILTER_PERIOD,
-                        min=0,
-                        max=max(len(months) - 1, 0),
+                        min=months.first or 0,
+                        max=months.last or 0,
                         step=1,
-                        value=slider_from_period(state, months),
+                        value=slider,
                         marks=_year_marks(months),
                         allowCross=False,
                         allow_direct_input=False,
                         updatemode="mouseup",
-                        disabled=not months,
+                        disabled=months.empty,
                     ),
+                    dcc.Store(id=ids.PERIOD_EXACT, data=exact),
                     html.Div(
-                        period_text(slider_from_period(state, months), months, lang),
+                        period_text(slider, months, exact, lang),
                         id=ids.FILTER_PERIOD_TEXT,
                         className="period-text",
                     ),
@@ -251,10 +300,7 @@ def filter_panel(
             _dropdown(
                 ids.FILTER_GENDER,
                 t("filters.gender", lang),
-                [
-                    {"label": t(f"gender.{g}", lang), "value": g}
-                    for g in ("male", "female", "unknown")
-                ],
+                [{"label": t(f"gender.{g}", lang), "value": g} for g, _ in options.genders],
                 state.genders,
                 lang,
             ),

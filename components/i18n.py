@@ -152,6 +152,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "table.sentence": ("Приговор", "Sentence"),
     "table.status": ("Статус", "Status"),
     "table.cases": ("Дел", "Cases"),
+    "table.selection_note": (
+        "Статьи, приговор и число дел человека — по делам, которые попали в выборку.",
+        "A person's articles, sentence and number of cases count the selected cases only.",
+    ),
     "table.source": ("Источник", "Source"),
     "table.link": ("страница", "page"),
     "table.count": ("Найдено: {n}", "Found: {n}"),
@@ -170,6 +174,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "punishment.compulsory_treatment": ("принудительное лечение", "compulsory treatment"),
     "punishment.other": ("другое", "other"),
     "punishment.none_yet": ("приговора ещё нет", "no verdict yet"),
+    "punishment.unknown": ("наказание неизвестно", "punishment unknown"),
     "regime.general": ("общий режим", "general regime"),
     "regime.strict": ("строгий режим", "strict regime"),
     "regime.special": ("особый режим", "special regime"),

@@ -17,6 +17,7 @@ FILTER_ARTICLE = "filter-article"
 FILTER_REGION = "filter-region"
 FILTER_PERIOD = "filter-period"
 FILTER_PERIOD_TEXT = "filter-period-text"
+PERIOD_EXACT = "filter-period-exact"  # a shared link's exact dates, kept beside the slider
 FILTER_PUNISHMENT = "filter-punishment"
 FILTER_STATUS = "filter-status"
 FILTER_GENDER = "filter-gender"

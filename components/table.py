@@ -11,7 +11,7 @@ from dash import dash_table, html
 from components import ids
 from components.figures.theme import FONT
 from components.i18n import fmt_date, fmt_int, fmt_term, t
-from data.reference import article_display, region_label
+from data.reference import article_display, region_label, regions
 
 PAGE_SIZE = 20
 COLUMNS = ("name", "region", "articles", "custody_date", "sentence", "status", "cases", "source")
@@ -25,6 +25,11 @@ SORT_KEYS = {
     "status": "status",
     "cases": "cases",
 }
+
+
+def region_sort_names(lang: str) -> dict[str, str]:
+    """Region code -> the name a reader sorts by, in their language."""
+    return {code: region_label(code, lang) for code in (*regions(), "unknown")}
 
 
 def sentence_text(row: pd.Series, lang: str) -> str:
@@ -119,7 +124,10 @@ def persons_table(lang: str) -> html.Section:
                 debounce=0.3,
                 className="mb-1",
             ),
-            html.Small(t("table.search_note", lang), className="text-muted d-block mb-2"),
+            html.Small(
+                t("table.search_note", lang) + " " + t("table.selection_note", lang),
+                className="text-muted d-block mb-2",
+            ),
             dash_table.DataTable(
                 id=ids.TABLE,
                 columns=columns,

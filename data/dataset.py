@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import hashlib
 import threading
-from collections.abc import Callable
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any, ClassVar
 
 import numpy as np
 import pandas as pd
@@ -125,6 +127,44 @@ def _content_hash(cases: pd.DataFrame) -> str:
     return hashlib.sha256(hashed.to_numpy().tobytes()).hexdigest()[:16]
 
 
+class Memo:
+    """Results computed from one dataset, kept with it: a small LRU per kind of result.
+
+    It lives and dies with its dataset, so a reload frees it, and no module holds state.
+    """
+
+    SIZES: ClassVar[dict[str, int]] = {
+        "options": 2,
+        "mask": 64,
+        "overview": 256,
+        "table": 8,
+        "names": 1,
+    }
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._items: dict[str, OrderedDict] = {kind: OrderedDict() for kind in self.SIZES}
+
+    def get(self, kind: str, key: Hashable, compute: Callable[[], Any]) -> Any:
+        items = self._items[kind]
+        with self._lock:
+            if key in items:
+                items.move_to_end(key)
+                return items[key]
+        value = compute()
+        with self._lock:
+            items[key] = value
+            while len(items) > self.SIZES[kind]:
+                items.popitem(last=False)
+        return value
+
+    def clear(self) -> None:
+        """Forget everything (benchmarks measure the uncached path this way)."""
+        with self._lock:
+            for items in self._items.values():
+                items.clear()
+
+
 # A derived column added to `cases`: the person as a small integer (0..persons-1). Counting
 # distinct persons and grouping by person on integers is an order of magnitude faster than on ids.
 PERSON_CODE = "_person"
@@ -142,6 +182,7 @@ class Dataset:
     sources: tuple[SourceInfo, ...]
     charges: pd.DataFrame = field(repr=False)
     version: str
+    memo: Memo = field(default_factory=Memo, repr=False)
 
     @classmethod
     def build(cls, cases: pd.DataFrame, sources: tuple[SourceInfo, ...]) -> Dataset:

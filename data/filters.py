@@ -31,7 +31,8 @@ _QUERY_NAMES = {
     "unit": "unit",
     "granularity": "by",
 }
-_ALLOWED = {"punishments": PUNISHMENT_TYPES, "statuses": STATUSES, "genders": GENDERS}
+# "unknown" is a punishment filter value too: the rows whose punishment is not known.
+_ALLOWED = {"punishments": (*PUNISHMENT_TYPES, "unknown"), "statuses": STATUSES, "genders": GENDERS}
 
 
 def _canonical(values: Iterable[str] | str | None) -> tuple[str, ...]:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -20,7 +19,9 @@ import pandas as pd
 from data.dataset import PERSON_CODE, Dataset
 from data.filters import FilterState
 from data.reference import article_sort_key
-from data.schema import PUNISHMENT_TYPES, STATUSES
+from data.schema import GENDERS, PUNISHMENT_TYPES, STATUSES
+
+UNKNOWN = "unknown"
 
 # Real terms are binned by whole years; the last bin collects everything from TERM_CAP years up.
 TERM_CAP = 25
@@ -56,13 +57,17 @@ class FilterOptions:
     case_groups: tuple[tuple[str, int], ...]
     sources: tuple[tuple[str, int], ...]
     punishments: tuple[tuple[str, int], ...]
+    genders: tuple[tuple[str, int], ...]
     statuses: tuple[tuple[str, int], ...]
     first_month: date | None
     last_month: date | None
 
 
-@lru_cache(maxsize=8)
 def filter_options(dataset: Dataset) -> FilterOptions:
+    return dataset.memo.get("options", None, lambda: _filter_options(dataset))
+
+
+def _filter_options(dataset: Dataset) -> FilterOptions:
     cases = dataset.cases
     article_counts = dataset.charges.drop_duplicates(["row", "article_key"])[
         "article_key"
@@ -70,6 +75,8 @@ def filter_options(dataset: Dataset) -> FilterOptions:
     custody = cases["custody_date"].dropna()
 
     def counted(series: pd.Series, order: tuple[str, ...] | None = None) -> tuple:
+        if order and UNKNOWN in order:  # empty cells are offered as "unknown"
+            series = series.astype(object).fillna(UNKNOWN)
         counts = series.value_counts()
         counts = counts[counts > 0]
         if order:
@@ -86,8 +93,9 @@ def filter_options(dataset: Dataset) -> FilterOptions:
         regions=counted(cases["region_code"]),
         case_groups=counted(cases["case_group"].dropna()),
         sources=counted(cases["source"]),
-        punishments=counted(cases["punishment_type"], PUNISHMENT_TYPES),
+        punishments=counted(cases["punishment_type"], (*PUNISHMENT_TYPES, UNKNOWN)),
         statuses=counted(cases["status"], STATUSES),
+        genders=counted(cases["gender"], GENDERS),
         first_month=custody.min().date().replace(day=1) if len(custody) else None,
         last_month=custody.max().date().replace(day=1) if len(custody) else None,
     )
@@ -111,7 +119,11 @@ def _mask(dataset: Dataset, state: FilterState) -> np.ndarray:
         ("source", state.sources),
     ):
         if selected:
-            mask &= cases[column].isin(selected).to_numpy(dtype=bool, na_value=False)
+            values = cases[column]
+            matches = values.isin(selected).to_numpy(dtype=bool, na_value=False)
+            if UNKNOWN in selected:  # "unknown" also means "not stated": empty cells
+                matches = matches | values.isna().to_numpy()
+            mask &= matches
     if state.date_from or state.date_to:
         # A period asks about arrests: rows with no arrest date cannot be in it.
         custody = cases["custody_date"]
@@ -124,13 +136,14 @@ def _mask(dataset: Dataset, state: FilterState) -> np.ndarray:
     return mask
 
 
-@lru_cache(maxsize=64)
 def select(dataset: Dataset, state: FilterState) -> pd.DataFrame:
-    """The prosecutions matching the filters (view options such as unit do not change this)."""
+    """The prosecutions matching the filters (view options such as unit do not change this).
+    The boolean mask is cached per dataset, not the frame: 100 KB instead of megabytes."""
     state = state.filters_only
     if state.is_default:
         return dataset.cases
-    return dataset.cases[_mask(dataset, state)]
+    mask = dataset.memo.get("mask", state, lambda: _mask(dataset, state))
+    return dataset.cases[mask]
 
 
 @dataclass(frozen=True)
@@ -265,9 +278,12 @@ class Overview:
     sentences: SentenceDistribution
 
 
-@lru_cache(maxsize=128)
 def overview(dataset: Dataset, state: FilterState) -> Overview:
-    """Everything the overview page shows except the table, for one request."""
+    """Everything the overview page shows except the table, for one request (cached)."""
+    return dataset.memo.get("overview", state, lambda: _overview(dataset, state))
+
+
+def _overview(dataset: Dataset, state: FilterState) -> Overview:
     cases = select(dataset, state)
     return Overview(
         counters=counters(cases, state.unit),
@@ -291,8 +307,13 @@ TABLE_COLUMNS = (
 SORTABLE = ("name", "region_code", "articles", "custody_date", "sentence", "status", "cases")
 
 
-@lru_cache(maxsize=32)
 def table_rows(dataset: Dataset, state: FilterState) -> pd.DataFrame:
+    """One row per person (persons mode) or per prosecution, before search, sort and paging."""
+    key = (state.filters_only, state.unit)
+    return dataset.memo.get("table", key, lambda: _table_rows(dataset, state))
+
+
+def _table_rows(dataset: Dataset, state: FilterState) -> pd.DataFrame:
     """One row per person (persons mode) or per prosecution, before search, sort and paging.
 
     A person's row shows their earliest arrest, their harshest sentence, the status of their
@@ -318,8 +339,10 @@ def table_rows(dataset: Dataset, state: FilterState) -> pd.DataFrame:
     by_person = pd.Series(cases["custody_date"].to_numpy()).groupby(codes)  # sorted by code
     people["custody_date"] = by_person.min().to_numpy()
     people["cases"] = np.bincount(codes)[people[PERSON_CODE].to_numpy()]
-    started = cases["persecution_start"].to_numpy().astype("datetime64[s]").astype(np.int64)
-    latest = _first_per_person(codes, -started)  # NaT is the smallest int64: never "latest"
+    started = cases["persecution_start"].to_numpy().astype("datetime64[s]")
+    # Latest first; an undated case sorts after every dated one (never "the latest").
+    recency = np.where(np.isnat(started), np.iinfo(np.int64).min + 1, started.astype(np.int64))
+    latest = _first_per_person(codes, -recency)
     people["status"] = cases["status"].to_numpy()[latest]
     people["source_url"] = (
         pd.Series(cases["source_url"].to_numpy()).groupby(codes).first().to_numpy()
@@ -345,11 +368,14 @@ class TablePage:
     page_count: int
 
 
-@lru_cache(maxsize=8)
 def _name_keys(dataset: Dataset) -> np.ndarray:
     """Every case's name folded for search (lower case, ё as е), computed once per dataset."""
-    names = dataset.cases["name"].fillna("").str.lower().str.replace("ё", "е", regex=False)
-    return names.to_numpy(dtype=object)
+
+    def fold() -> np.ndarray:
+        names = dataset.cases["name"].fillna("").str.lower().str.replace("ё", "е", regex=False)
+        return names.to_numpy(dtype=object)
+
+    return dataset.memo.get("names", None, fold)
 
 
 def table_page(

@@ -176,6 +176,12 @@ def _case_group_index() -> dict[str, tuple[str, str]]:
     return index
 
 
+def known_case_group(name: str) -> str | None:
+    """The canonical name of a case group we know by any of its spellings, else None."""
+    found = _case_group_index().get(_fold(name)) if name else None
+    return found[0] if found else None
+
+
 def canonical_case_group(name: str) -> str:
     """One name per group across sources: 'Anti-war case' and 'антивоенное дело' are both
     'Антивоенное дело'. Unknown groups stay as published."""

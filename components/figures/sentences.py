@@ -57,3 +57,11 @@ def sentences_figure(dist: SentenceDistribution, lang: str) -> dict:
         margin={"l": 56, "r": 16, "t": 36, "b": 48},
     )
     return {"data": traces, "layout": layout}
+
+
+def sentences_caption(dist: SentenceDistribution, lang: str) -> str:
+    """What the bars count; life sentences, which have no length to bin, are named apart."""
+    caption = t(f"sentences.caption_{dist.unit}", lang, n=fmt_int(dist.total, lang))
+    if dist.life:
+        caption += " " + t("sentences.life_note", lang, life=fmt_int(dist.life, lang))
+    return caption

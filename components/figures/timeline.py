@@ -78,3 +78,8 @@ def timeline_figure(timeline: Timeline, lang: str) -> dict:
             }
         ]
     return {"data": [bars], "layout": layout}
+
+
+def timeline_caption(timeline: Timeline, lang: str) -> str:
+    """What the bars count, and how many had no arrest date to be placed by."""
+    return t(f"timeline.caption_{timeline.unit}", lang, n=fmt_int(timeline.undated, lang))

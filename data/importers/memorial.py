@@ -13,15 +13,15 @@ from __future__ import annotations
 import re
 
 import pandas as pd
-from data.importers.articles import normalise_articles
-from data.importers.regions import normalise_region
-from data.importers.verdicts import extract_verdict, parse_verdict
 
 from data.dataset import RowIssue
+from data.importers.articles import normalise_articles
 from data.importers.common import Columns, as_list, issues_for, plain, russian_date
 from data.importers.mapped import Mapped
 from data.importers.read import RawTable
-from data.reference import canonical_case_group
+from data.importers.regions import normalise_region
+from data.importers.verdicts import extract_verdict, parse_verdict
+from data.reference import known_case_group
 from data.schema import COLUMN_NAMES
 
 # Tags that say something other than the region. Matched on the lower-cased, ё-less tag.
@@ -54,12 +54,19 @@ _IGNORED_TAGS = {"все дела", "все", "мемориал", _CURRENT}
 HOUSE_ARREST = "под домашним арестом"
 UNKNOWN_POINT = (96.71, 62.52)  # Memorial's "location unknown": the centre of Russia
 
-_BORN = (
-    re.compile(r"родил(?:ся|ась)\s+(?:\d{1,2}\s+[а-я]+\s+)?(?:в\s+)?(\d{4})\s*(?:год|г\.)"),
-    re.compile(r"\b(\d{4})\s*г\.\s*р\."),
-    re.compile(r"\b(\d{4})\s+года\s+рождения"),
+_BORN = tuple(
+    re.compile(pattern, re.IGNORECASE)
+    for pattern in (
+        r"родил(?:ся|ась)\s+(?:\d{1,2}\s+[а-я]+\s+)?(?:в\s+)?(\d{4})\s*(?:год|г\.)",
+        r"\b(\d{4})\s*г\.\s*р\.",
+        r"\b(\d{4})\s+года\s+рождения",
+    )
 )
-_DETAINED = re.compile(r"(?:задержан|задержана|задержаны|арестован|арестована)\s+([^.;]{0,40})")
+_DETAINED = re.compile(
+    r"(?:задержан|задержана|задержаны|арестован|арестована)\s+([^.;]{0,40})", re.IGNORECASE
+)
+_FEMALE_VERBS = re.compile(r"\b(родилась|задержана|приговорена|осуждена|арестована)\b", re.I)
+_MALE_VERBS = re.compile(r"\b(родился|задержан|приговорен|приговорён|осужден|арестован)\b", re.I)
 _IN_CUSTODY_TEXT = re.compile(r"в сизо|под стражей|содержится в|в колонии", re.IGNORECASE)
 
 
@@ -83,9 +90,9 @@ def _gender(name: str, text: str) -> str:
         return "male"
     if last.endswith(("вна", "чна", "кызы", "гызы")):
         return "female"
-    if re.search(r"\b(родилась|задержана|приговорена|осуждена|арестована)\b", text):
+    if _FEMALE_VERBS.search(text):
         return "female"
-    if re.search(r"\b(родился|задержан|приговорен|приговорён|осужден|арестован)\b", text):
+    if _MALE_VERBS.search(text):
         return "male"
     return ""
 
@@ -123,8 +130,8 @@ def _read_tags(tags: list[str]) -> dict[str, object]:
             found["theme"] = found["theme"] or _THEME_TAGS[key]
         elif (code := normalise_region(tag)) is not None:
             found["region"] = found["region"] or code
-        elif canonical_case_group(tag) != tag.strip():
-            found["groups"].append(canonical_case_group(tag))
+        elif (group := known_case_group(tag)) is not None:
+            found["groups"].append(group)
         else:
             found["unknown"].append(tag)
     return found

@@ -11,11 +11,9 @@ from __future__ import annotations
 import re
 
 import pandas as pd
-from data.importers.articles import normalise_articles
-from data.importers.regions import normalise_region
-from data.importers.verdicts import parse_verdict
 
 from data.dataset import RowIssue
+from data.importers.articles import normalise_articles
 from data.importers.common import (
     Columns,
     as_list,
@@ -26,6 +24,8 @@ from data.importers.common import (
 )
 from data.importers.mapped import Mapped
 from data.importers.read import RawTable
+from data.importers.regions import normalise_region
+from data.importers.verdicts import parse_verdict
 from data.loader import cell_text
 from data.reference import canonical_case_group
 from data.schema import COLUMN_NAMES
@@ -155,7 +155,7 @@ def to_canonical(raw: RawTable, file: str, source: str | None) -> Mapped:
                 )
             )
         if term is not None and term > LIFE_TERM_ABOVE:
-            kind, months, regime = "life", None, regime or "special"
+            kind, months = "life", None
         elif term is not None and term > 0 and kind in (None, "imprisonment"):
             if kind == "imprisonment" and months is not None and abs(months - term) > 0.5:
                 issues.append(

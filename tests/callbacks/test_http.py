@@ -2,12 +2,16 @@
 
 import json
 import re
+from datetime import date
 
 import pytest
 
 from app import AppConfig, create_app
 from callbacks.common import repository
 from components import ids
+from components.filters import Months, exact_period, slider_from_period
+from data.filters import FilterState
+from data.query import filter_options
 from tests.callbacks.dash_client import call
 from tests.conftest import AS_OF
 
@@ -127,7 +131,7 @@ def test_page_renders_in_the_language_of_the_url_and_keeps_filters(client):
     assert '"value": ["205.5"]' in page and '"value": "prosecutions"' in page
 
 
-def test_reset_clears_every_filter(client):
+def test_reset_clears_every_filter(app, client):
     response = call(
         client,
         f"..{ids.FILTER_SOURCE}.value",
@@ -137,4 +141,33 @@ def test_reset_clears_every_filter(client):
     assert (
         response[ids.FILTER_ARTICLE]["value"] == [] and response[ids.FILTER_SOURCE]["value"] == []
     )
-    assert response[ids.FILTER_PERIOD]["value"][0] == 0
+    months = Months.of(filter_options(repository(app).current()))
+    assert response[ids.FILTER_PERIOD]["value"] == [months.first, months.last]
+    assert response[ids.PERIOD_EXACT]["data"] is None
+
+
+def test_a_shared_links_exact_dates_give_the_exact_numbers(app, client):
+    """A link's period from 24 Feb 2022 is not a whole month: the slider shows Feb 2022 to Dec
+    2022, and the exact dates still decide which rows count (review finding)."""
+    cases = repository(app).current().cases
+    state = FilterState(date_from=date(2022, 2, 24), date_to=date(2022, 12, 31))
+    months = Months.of(filter_options(repository(app).current()))
+    slider = slider_from_period(state, months)
+    exact = exact_period(state, months)
+    assert exact == {"from": "2022-02-24", "to": "2022-12-31", "slider": slider}
+    values = filter_values(
+        **{
+            f"{ids.FILTER_PERIOD}.value": slider,
+            f"{ids.PERIOD_EXACT}.data": exact,
+            f"{ids.UNIT}.value": "prosecutions",
+        }
+    )
+    response = call(client, f"..{ids.COUNT_PERSONS}", values)
+    custody = cases["custody_date"]
+    expected = ((custody >= "2022-02-24") & (custody <= "2022-12-31")).sum()
+    assert number(response[ids.COUNT_PROSECUTIONS]["children"]) == expected
+    # Once the reader moves the slider, whole months apply again.
+    moved = {**values, f"{ids.FILTER_PERIOD}.value": [slider[0] + 1, slider[1]]}
+    response = call(client, f"..{ids.COUNT_PERSONS}", moved)
+    expected = ((custody >= "2022-03-01") & (custody <= "2022-12-31")).sum()
+    assert number(response[ids.COUNT_PROSECUTIONS]["children"]) == expected

@@ -62,3 +62,34 @@ def test_filters_start_from_the_state(dataset):
 def test_region_options_are_in_the_language(dataset):
     text = rendered(dataset, FilterState(), "en")
     assert "Crimea (occupied)" in text and "Крым (оккупирован)" not in text
+
+
+def test_status_page_shows_each_file_in_the_language(tmp_path, sample_csv):
+    from data.sources import DataFolder
+
+    (tmp_path / "a.csv").write_text(sample_csv.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "b.json").write_text('{"data": [', encoding="utf-8")
+    dataset, reports = DataFolder(tmp_path).load()
+    ru = json.dumps(
+        page(dataset, FilterState(), "ru", "/status", reports),
+        ensure_ascii=False,
+        cls=plotly.utils.PlotlyJSONEncoder,
+    )
+    en = json.dumps(
+        page(dataset, FilterState(), "en", "/status", reports),
+        ensure_ascii=False,
+        cls=plotly.utils.PlotlyJSONEncoder,
+    )
+    assert "Состояние данных" in ru and "не загружен" in ru and "файл повреждён или обрезан" in ru
+    assert "не ссылка http(s); не используется" in ru and "javascript:alert(1)" in ru
+    assert "Data status" in en and "not loaded" in en and "not an http(s) link; not used" in en
+    assert "b.json: not valid JSON" in en  # the operator's technical detail is kept
+
+
+def test_unknown_path_shows_the_overview(dataset):
+    assert ids.TIMELINE in all_ids(page(dataset, FilterState(), "en", "/no-such-page"))
+
+
+def test_header_names_each_source_with_its_date(dataset):
+    text = rendered(dataset, FilterState(), "en")
+    assert "Data: demo dataset (invented records) (as of 1 Nov 2026)." in text

@@ -210,3 +210,46 @@ class TestTable:
         )
         codes = page.rows["region_code"].astype(str).tolist()
         assert codes == sorted(codes, key=lambda c: names[c], reverse=True)
+
+
+def _tiny(rows):
+    """A dataset from a few hand-written rows (text cells, as a file would give them)."""
+    from data.dataset import Dataset
+    from data.loader import normalise
+
+    base = {"source": "t", "region_code": "RU-MOW"}
+    frame = pd.DataFrame([{**base, **r} for r in rows]).fillna("")
+    cases, _ = normalise(frame, "tiny")
+    return Dataset.build(cases, ())
+
+
+def test_an_undated_case_is_never_a_persons_latest():
+    dataset = _tiny(
+        [
+            {"person_id": "p", "persecution_start": "2023-05-01", "status": "serving"},
+            {"person_id": "p", "persecution_start": "", "status": "trial"},
+        ]
+    )
+    rows = query.table_rows(dataset, FilterState())
+    assert rows["status"].tolist() == ["serving"]
+
+
+def test_unknown_also_selects_empty_values():
+    dataset = _tiny(
+        [
+            {"person_id": "a", "gender": "male"},
+            {"person_id": "b", "gender": "female"},
+            {"person_id": "c", "gender": "unknown"},
+            {"person_id": "d", "gender": ""},
+            {"person_id": "e", "gender": "", "status": "", "punishment_type": ""},
+        ]
+    )
+    counts = {
+        g: query.overview(dataset, FilterState(genders=(g,))).counters.persons
+        for g in ("male", "female", "unknown")
+    }
+    assert counts == {"male": 1, "female": 1, "unknown": 3}  # the parts add up to the whole
+    assert query.overview(dataset, FilterState(statuses=("unknown",))).counters.persons == 5
+    assert query.overview(dataset, FilterState(punishments=("unknown",))).counters.persons == 5
+    options = query.filter_options(dataset)
+    assert dict(options.genders) == {"male": 1, "female": 1, "unknown": 3}

@@ -1,0 +1,132 @@
+"""Memorial's figurant cards: the sample read field by field, out of tags and Russian text."""
+
+import json
+
+import pandas as pd
+
+from data.importers import detect_format, load_file
+from data.importers.read import read_raw
+from tests.conftest import FIXTURES
+
+SAMPLE = FIXTURES / "memorial_cards_sample.geojson"
+
+
+def test_detected_as_memorial():
+    assert detect_format(read_raw(SAMPLE), SAMPLE.name) == "memorial"
+
+
+def test_sample_field_by_field():
+    dataset, report = load_file(SAMPLE)
+    cases = dataset.cases.set_index("person_id")
+    assert report.format == "memorial" and report.rows_loaded == 4
+
+    first = cases.loc["700001"]
+    assert first["source"] == "memorial" and first["name"] == "Демов Эскендер Примерович"
+    assert first["gender"] == "male" and first["birth_year"] == 1980
+    assert first["region_code"] == "UA-43"
+    assert first["articles"] == ("205.5 ч.2", "278")
+    assert first["case_group"] == "Хизб ут-Тахрир" and first["theme"] == "freedom of religion"
+    assert first["custody_date"] == pd.Timestamp("2017-10-11")
+    assert (
+        first["punishment_type"],
+        first["regime"],
+        first["sentence_months"],
+        first["prison_months"],
+    ) == ("imprisonment", "strict", 228, 60)
+    assert first["status"] == "serving" and bool(first["in_custody"])
+    assert bool(first["recognized_political_prisoner"])
+    assert first["facility"] == "344000, г. Ростов-на-Дону, ФКУ СИЗО-0 (вымышленное)"
+    assert first["source_url"] == "https://example.org/figurant/demo-700001/"
+    assert first["verdict_text"].startswith("к 19 годам лишения свободы")
+
+    second = cases.loc["700002"]
+    assert second["gender"] == "female" and second["birth_year"] == 1995
+    assert second["region_code"] == "RU-BA" and second["case_group"] == "Антивоенное дело"
+    assert second["custody_date"] == pd.Timestamp("2024-03-05")
+    assert second["status"] == "trial" and second["punishment_type"] == "none_yet"
+    assert bool(second["in_custody"])  # "Находится в СИЗО"
+
+    third = cases.loc["700003"]
+    assert third["birth_year"] == 1970 and third["region_code"] == "RU-MOW"
+    assert pd.isna(third["custody_date"])
+    assert (
+        third["punishment_type"],
+        third["regime"],
+        third["sentence_months"],
+        third["fine_rub"],
+    ) == ("imprisonment", "general", 75, 300000)
+    assert pd.isna(third["recognized_political_prisoner"])
+
+    fourth = cases.loc["700004"]
+    assert fourth["region_code"] == "RU-KHM" and pd.isna(fourth["birth_year"])
+    assert fourth["custody_date"] == pd.Timestamp("2022-12-31")
+    assert (fourth["punishment_type"], fourth["regime"], fourth["sentence_months"]) == (
+        "imprisonment",
+        "strict",
+        150,
+    )
+
+    assert "1 cards placed at Memorial's 'location unknown' point" in report.notes
+    assert report.issues == ()
+
+
+def card(**values):
+    base = {
+        "ID": "1",
+        "name": "Иванов Иван Иванович",
+        "clauses": ["207.3 ч.2"],
+        "tags": ["Москва"],
+        "date": "",
+        "main": "",
+        "sourceUrl": "",
+    }
+    base.update(values)
+    return base
+
+
+def load_cards(tmp_path, cards, name="cards.json"):
+    path = tmp_path / name
+    path.write_text(json.dumps(cards, ensure_ascii=False), encoding="utf-8")
+    return load_file(path)
+
+
+def test_unknown_tags_and_unreadable_verdicts_are_reported(tmp_path):
+    dataset, report = load_cards(
+        tmp_path,
+        [
+            card(
+                tags=["Москва", "загадочная метка"],
+                main="<p>Суд приговорил его к чему-то странному.</p>",
+            )
+        ],
+    )
+    codes = {(i.column, i.code) for i in report.issues}
+    assert ("tags", "tag_not_understood") in codes
+    assert pd.isna(dataset.cases["punishment_type"].iloc[0])
+
+
+def test_csv_cards_with_lists_as_strings_and_arrest_in_the_text(tmp_path):
+    path = tmp_path / "cards.csv"
+    frame = pd.DataFrame(
+        [
+            card(
+                clauses="205.5 ч.2; 278",
+                tags="Татарстан, идёт суд, Хизб ут-Тахрир",
+                main="<p>Родился в 1990 году. Задержан 5 марта 2024 года.</p>",
+            )
+        ]
+    )
+    frame.to_csv(path, index=False)
+    dataset, report = load_file(path)
+    assert report.format == "memorial" and report.issues == ()
+    [row] = dataset.cases.to_dict("records")
+    assert row["articles"] == ("205.5 ч.2", "278") and row["region_code"] == "RU-TA"
+    assert row["status"] == "trial" and row["case_group"] == "Хизб ут-Тахрир"
+    assert row["birth_year"] == 1990
+    assert row["custody_date"] == pd.Timestamp("2024-03-05")
+
+
+def test_house_arrest_is_not_custody(tmp_path):
+    dataset, _ = load_cards(tmp_path, [card(tags=["Москва", "под домашним арестом"])])
+    row = dataset.cases.iloc[0]
+    assert row["status"] == "trial" and not bool(row["in_custody"])
