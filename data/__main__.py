@@ -19,7 +19,7 @@ from pathlib import Path
 from data import demo
 from data.dataset import LoadReport
 from data.importers import FORMATS
-from data.sources import combine, data_files, load_one
+from data.sources import DataFolder, data_files
 from data.writer import write_canonical
 
 SHOWN_ISSUES = 40
@@ -72,7 +72,8 @@ def _print_report(report: LoadReport, everything: bool) -> None:
 
 
 def check(args: argparse.Namespace) -> int:
-    reports = [load_one(path, args.format)[1] for path in _expand(args.paths)]
+    files = _expand(args.paths)
+    reports = list(DataFolder(files, args.format).load()[1]) if files else []
     if not reports:
         print("error: no data files found", file=sys.stderr)
         return 2
@@ -101,11 +102,11 @@ def check(args: argparse.Namespace) -> int:
 
 
 def export(args: argparse.Namespace) -> int:
-    loaded = [load_one(path, args.format) for path in _expand(args.paths)]
-    for _, report in loaded:
+    files = _expand(args.paths)
+    dataset, reports = DataFolder(files, args.format).load() if files else (None, ())
+    for report in reports:
         state = report.error or f"{report.rows_loaded} of {report.rows_read} rows"
         print(f"{report.file}: {state}", file=sys.stderr)
-    dataset = combine([d for d, _ in loaded if d is not None])
     if dataset is None:
         print("error: nothing could be loaded", file=sys.stderr)
         return 2

@@ -165,6 +165,8 @@ class Memo:
                 items.clear()
 
 
+# Where each row came from in its file (for reports on the combined data); kept when present.
+LINE = "_line"
 # A derived column added to `cases`: the person as a small integer (0..persons-1). Counting
 # distinct persons and grouping by person on integers is an order of magnitude faster than on ids.
 PERSON_CODE = "_person"
@@ -190,8 +192,11 @@ class Dataset:
         missing = [c for c in COLUMN_NAMES if c not in cases.columns]
         if missing:
             raise ValueError(f"not a canonical frame, missing columns: {missing}")
+        line = cases[LINE].to_numpy() if LINE in cases.columns else None
         cases = cases.loc[:, list(COLUMN_NAMES)].reset_index(drop=True)
         version = _content_hash(cases)
+        if line is not None:
+            cases[LINE] = line
         # A person is a person_id within a source: two lists may reuse the same id.
         person_key = cases["source"].astype(str) + "\x1f" + cases["person_id"].astype(str)
         cases[PERSON_CODE] = pd.factorize(person_key)[0].astype(np.int32)

@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from data.dataset import Dataset, LoadReport, RowIssue, SourceInfo
+from data.dataset import LINE, Dataset, LoadReport, RowIssue, SourceInfo
 from data.importers.read import DEFAULT_MAX_BYTES, DataLoadError
 from data.reference import regions
 from data.schema import (
@@ -273,7 +273,10 @@ def normalise(
     running = frame.groupby("person_id", sort=False).cumcount() + 1
     default_ids = frame["person_id"] + "-" + running.astype("string")
     frame["case_id"] = frame["case_id"].fillna(default_ids)
-    duplicate = frame.loc[keep, "case_id"].duplicated().reindex(frame.index, fill_value=False)
+    # A case is a case_id within a source (two lists may reuse an id).
+    duplicate = (
+        frame.loc[keep, ["source", "case_id"]].duplicated().reindex(frame.index, fill_value=False)
+    )
     issues.add(
         duplicate,
         "case_id",
@@ -284,6 +287,7 @@ def normalise(
     )
     keep &= ~duplicate
 
+    frame[LINE] = lines
     loaded = frame[keep].reset_index(drop=True)
     order = {c.name: i for i, c in enumerate(COLUMNS)}
     issues.items.sort(key=lambda i: (i.row, order.get(i.column, 99)))

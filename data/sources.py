@@ -19,10 +19,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from data.dataset import Dataset, LoadReport, SourceInfo
+from data.dataset import LINE, PERSON_CODE, Dataset, LoadReport, RowIssue, SourceInfo
 from data.importers import FORMATS, load_file
 from data.importers.read import DEFAULT_MAX_BYTES, SUPPORTED_SUFFIXES, DataLoadError
-from data.schema import COLUMN_NAMES
 
 log = logging.getLogger(__name__)
 META_SUFFIX = ".meta.json"
@@ -128,16 +127,64 @@ def combine(datasets: list[Dataset]) -> Dataset | None:
         return None
     if len(datasets) == 1:
         return datasets[0]
-    cases = pd.concat([d.cases.loc[:, list(COLUMN_NAMES)] for d in datasets], ignore_index=True)
+    cases = pd.concat([d.cases.drop(columns=[PERSON_CODE]) for d in datasets], ignore_index=True)
     sources: dict[str, SourceInfo] = {}
     for dataset in datasets:
         for source in dataset.sources:
             known = sources.get(source.name)
-            if known is None or (
-                source.as_of and (known.as_of is None or source.as_of > known.as_of)
-            ):
+            newer = source.as_of and (
+                known is None or known.as_of is None or source.as_of > known.as_of
+            )
+            if known is None or newer:
                 sources[source.name] = source
     return Dataset.build(cases, tuple(sources.values()))
+
+
+def drop_repeated_cases(states: list[FileState]) -> list[tuple[Dataset | None, LoadReport]]:
+    """A case (source + case_id) already loaded from an earlier file is not counted again: two
+    exports of one list in the folder would otherwise double every number. Each copy left out is
+    reported, in the later file, as a rejected row."""
+    seen: dict[tuple[str, str], str] = {}
+    result = []
+    for state in states:
+        dataset, report = state.dataset, state.report
+        if dataset is None:
+            result.append((dataset, report))
+            continue
+        keys = list(
+            zip(
+                dataset.cases["source"].astype(str),
+                dataset.cases["case_id"].astype(str),
+                strict=True,
+            )
+        )
+        repeated = [key in seen for key in keys]
+        if any(repeated):
+            lines = (
+                dataset.cases[LINE]
+                if LINE in dataset.cases
+                else pd.Series(0, index=range(len(keys)))
+            )
+            issues = [
+                RowIssue(
+                    report.file,
+                    int(lines.iloc[i]),
+                    "case_id",
+                    key[1],
+                    f"the same case is already loaded from {seen[key]}; not counted twice",
+                    "rejected",
+                    "duplicate_case",
+                )
+                for i, key in enumerate(keys)
+                if repeated[i]
+            ]
+            kept = dataset.cases[[not r for r in repeated]]
+            dataset = Dataset.build(kept, dataset.sources) if len(kept) else None
+            report = replace(report, rows_loaded=len(kept), issues=(*report.issues, *issues))
+        for key in keys:
+            seen.setdefault(key, report.file)
+        result.append((dataset, report))
+    return result
 
 
 class DataFolder:
@@ -182,8 +229,9 @@ class DataFolder:
                 log.warning("%s is bad now; still serving its last good version", path.name)
             states[path] = FileState(path, signature, dataset, report)
         self.states = states
-        good = [s.dataset for s in states.values() if s.dataset is not None]
-        return combine(good), tuple(s.report for s in states.values())
+        files = drop_repeated_cases(list(states.values()))
+        good = [dataset for dataset, _ in files if dataset is not None]
+        return combine(good), tuple(report for _, report in files)
 
 
 class Reloader:

@@ -107,3 +107,23 @@ def test_combine_keeps_the_latest_as_of_per_source(folder):
     combined = combine([first, second])
     assert [s.as_of for s in combined.sources] == [date(2026, 1, 1)]
     assert combine([]) is None
+
+
+def test_two_exports_of_one_list_are_not_counted_twice(folder, sample_csv):
+    shutil.copy(sample_csv, folder / "a_november.csv")
+    dataset, reports = DataFolder(folder).load()
+    assert len(dataset.cases) == 18  # a.csv and b.csv; a_november.csv repeats a.csv
+    repeat = next(r for r in reports if r.file == "a_november.csv")
+    assert repeat.rows_loaded == 0 and repeat.rows_rejected == 9
+    issue = repeat.rejected[0]
+    assert (issue.row, issue.column, issue.code) == (2, "case_id", "duplicate_case")
+    assert "already loaded from a.csv" in issue.reason
+
+
+def test_the_same_case_id_in_two_sources_is_two_cases(tmp_path):
+    header = "person_id,case_id,source,region_code\n"
+    (tmp_path / "x.csv").write_text(
+        header + "1,c1,first,RU-BA\n1,c1,second,RU-BA\n", encoding="utf-8"
+    )
+    dataset, [report] = DataFolder(tmp_path).load()
+    assert len(dataset.cases) == 2 and report.issues == ()

@@ -5,6 +5,7 @@ import pytest
 
 from data.__main__ import main
 from data.loader import load_canonical
+from data.schema import COLUMN_NAMES
 from data.writer import write_canonical
 
 
@@ -14,7 +15,8 @@ def test_round_trip_through_the_loader(tmp_path, dataset, suffix):
     write_canonical(dataset.cases, path)
     again, report = load_canonical(path)
     assert report.issues == ()
-    pd.testing.assert_frame_equal(again.cases, dataset.cases)
+    canonical = list(COLUMN_NAMES)
+    pd.testing.assert_frame_equal(again.cases[canonical], dataset.cases[canonical])
 
 
 def test_csv_has_a_bom_for_spreadsheets(tmp_path, dataset):
