@@ -181,7 +181,10 @@ def _year_marks(months: Months) -> dict[int, str]:
     """A label at each January (and the first month), thinned out to fit: every 1, 2 or 5 years."""
     if months.empty:
         return {}
-    starts = [months.first] + [m for m in range(months.first + 1, months.last + 1) if m % 12 == 0]
+    januaries = [m for m in range(months.first, months.last + 1) if m % 12 == 0]
+    # The first month gets a label only when no January label would crowd it.
+    starts = [months.first] if not januaries or januaries[0] - months.first > 6 else []
+    starts += januaries
     step = 1 if len(starts) <= 8 else (2 if len(starts) <= 16 else 5)
     return {m: str(m // 12) for m in starts if (m // 12) % step == 0}
 

@@ -31,7 +31,7 @@ _NOTES_RU = (
         "нет столбца мер пресечения: даты ареста не заполнены",
     ),
     (
-        re.compile(r"^(\d+) cards placed at Memorial's 'location unknown' point$"),
+        re.compile(r"^cards at Memorial's 'location unknown' point: (\d+)$"),
         r"карточек с точкой «место неизвестно»: \1",
     ),
 )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from components.figures.theme import REGIME_COLOURS, axis, base_layout, empty_figure
+from components.figures.theme import REGIME_COLOURS, axis, base_layout, count_axis, empty_figure
 from components.i18n import fmt_int, t
 from data.query import TERM_CAP, SentenceDistribution
 
@@ -45,7 +45,10 @@ def sentences_figure(dist: SentenceDistribution, lang: str) -> dict:
             tickvals=ticks,
             ticktext=[str(v) if v < TERM_CAP else f"{TERM_CAP}+" for v in ticks],
         ),
-        yaxis=axis(t(f"sentences.y_{dist.unit}", lang), rangemode="tozero"),
+        yaxis=count_axis(
+            t(f"sentences.y_{dist.unit}", lang),
+            max(map(sum, zip(*dist.counts.values(), strict=True))),
+        ),
         legend={
             "orientation": "h",
             "x": 0,

@@ -54,6 +54,14 @@ def blank_figure(lang: str, height: int = 320) -> dict:
     return {"data": [], "layout": layout}
 
 
+def count_axis(title: str, largest: int) -> dict:
+    """A y-axis of counts: whole numbers only (no '0.5 persons' on a small selection)."""
+    extra: dict = {"rangemode": "tozero", "tickformat": ",d"}
+    if largest <= 8:
+        extra.update(tick0=0, dtick=1)
+    return axis(title, **extra)
+
+
 def empty_figure(lang: str, height: int = 320) -> dict:
     """Says there is nothing to show, rather than drawing empty axes that look broken."""
     layout = base_layout(lang, height)

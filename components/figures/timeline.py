@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from components.figures.theme import ACCENT, MUTED, axis, base_layout, empty_figure
+from components.figures.theme import ACCENT, MUTED, axis, base_layout, count_axis, empty_figure
 from components.i18n import fmt_int, fmt_period, t
 from data.query import Timeline
 
@@ -46,7 +46,7 @@ def timeline_figure(timeline: Timeline, lang: str) -> dict:
     layout.update(
         # An explicit range: autorange would stretch the axis to fit the label (to 1988 on a phone).
         xaxis=axis("", type="date", range=[timeline.periods[0].isoformat(), _end(timeline)]),
-        yaxis=axis(t(f"timeline.y_{timeline.unit}", lang), rangemode="tozero"),
+        yaxis=count_axis(t(f"timeline.y_{timeline.unit}", lang), max(timeline.counts)),
         showlegend=False,
     )
     if timeline.periods[0] <= INVASION <= timeline.periods[-1]:

@@ -258,7 +258,7 @@ def to_canonical(raw: RawTable, file: str, source: str | None) -> Mapped:
         and abs(lat - UNKNOWN_POINT[1]) < 0.05
     )
     notes = (
-        [f"{unknown_points} cards placed at Memorial's 'location unknown' point"]
+        [f"cards at Memorial's 'location unknown' point: {unknown_points}"]
         if unknown_points
         else []
     )

@@ -61,3 +61,20 @@ def test_period_text():
     value = [month_number(date(2022, 3, 1)), month_number(date(2023, 2, 1))]
     assert period_text(value, MONTHS, None, "ru") == "мар 2022 — фев 2023"
     assert period_text([0, 0], Months(None, None), None, "en") == "the data has no arrest dates"
+
+
+def test_year_marks_do_not_crowd_a_late_first_month():
+    from components.filters import _year_marks
+
+    late = Months(month_number(date(2017, 10, 1)), month_number(date(2024, 3, 1)))
+    assert list(_year_marks(late).values()) == [
+        "2018",
+        "2019",
+        "2020",
+        "2021",
+        "2022",
+        "2023",
+        "2024",
+    ]
+    early = Months(month_number(date(2017, 3, 1)), month_number(date(2019, 3, 1)))
+    assert list(_year_marks(early).values()) == ["2017", "2018", "2019"]

@@ -93,3 +93,13 @@ def test_unknown_path_shows_the_overview(dataset):
 def test_header_names_each_source_with_its_date(dataset):
     text = rendered(dataset, FilterState(), "en")
     assert "Data: demo dataset (invented records) (as of 1 Nov 2026)." in text
+
+
+def test_reading_notes_in_russian():
+    from components.status import note_text
+
+    assert note_text("encoding cp1251", "ru") == "кодировка cp1251"
+    assert note_text("delimiter ;", "ru") == "разделитель «;»"
+    assert note_text("cards at Memorial's 'location unknown' point: 3", "ru") == (
+        "карточек с точкой «место неизвестно»: 3")
+    assert note_text("encoding cp1251", "en") == "encoding cp1251"

@@ -90,3 +90,14 @@ def test_timeline_axis_spans_exactly_the_periods(dataset, granularity, months):
     xaxis = timeline_figure(tl, "en")["layout"]["xaxis"]
     end = (pd.Timestamp(tl.periods[-1]) + pd.DateOffset(months=months)).date().isoformat()
     assert xaxis["range"] == [tl.periods[0].isoformat(), end]
+
+
+def test_small_counts_get_whole_number_ticks(dataset):
+    from datetime import date
+
+    small = query.Timeline((date(2022, 1, 1), date(2022, 2, 1)), (1, 2), "month", "persons", 0)
+    yaxis = timeline_figure(small, "en")["layout"]["yaxis"]
+    assert (yaxis["dtick"], yaxis["tick0"], yaxis["tickformat"]) == (1, 0, ",d")
+    big = query.overview(dataset, FilterState()).sentences
+    yaxis = sentences_figure(big, "en")["layout"]["yaxis"]
+    assert "dtick" not in yaxis and yaxis["tickformat"] == ",d"

@@ -66,7 +66,7 @@ def test_sample_field_by_field():
         150,
     )
 
-    assert "1 cards placed at Memorial's 'location unknown' point" in report.notes
+    assert "cards at Memorial's 'location unknown' point: 1" in report.notes
     assert report.issues == ()
 
 
