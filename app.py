@@ -28,7 +28,7 @@ from data import demo
 from data.dataset import DatasetRepository
 from data.filters import FilterState
 from data.importers import FORMATS
-from data.importers.read import DataLoadError
+from data.importers.read import DEFAULT_MAX_BYTES, DataLoadError
 from data.sources import DataFolder, Reloader
 
 ROOT = Path(__file__).resolve().parent
@@ -40,6 +40,7 @@ class AppConfig:
     data_path: Path | None = None  # a file or a folder of files; None serves the demo data
     data_format: str | None = None  # canonical / ovdinfo / memorial; None: detected per file
     reload_seconds: float = 5.0  # how often a request may look for changed data files
+    max_bytes: int = DEFAULT_MAX_BYTES  # a larger file is refused with a message, not read
     demo_rows: int = demo.DEFAULT_ROWS
     demo_seed: int = demo.DEFAULT_SEED
     demo_as_of: date | None = None  # None: today
@@ -51,6 +52,7 @@ class AppConfig:
             data_path=Path(path) if path else None,
             data_format=os.environ.get("DATA_FORMAT") or None,
             reload_seconds=float(os.environ.get("DATA_RELOAD_SECONDS", "5")),
+            max_bytes=int(float(os.environ.get("DATA_MAX_MB", "200")) * 1024 * 1024),
         )
 
 
@@ -62,7 +64,7 @@ def build_repository(config: AppConfig) -> DatasetRepository:
         return DatasetRepository(dataset, ())
     if not config.data_path.exists():
         raise DataLoadError(f"{config.data_path}: no such file or folder", "missing")
-    folder = DataFolder(config.data_path, config.data_format)
+    folder = DataFolder(config.data_path, config.data_format, config.max_bytes)
     dataset, reports = folder.load()
     for report in reports:
         log.info(

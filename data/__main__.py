@@ -19,10 +19,15 @@ from pathlib import Path
 from data import demo
 from data.dataset import LoadReport
 from data.importers import FORMATS
+from data.importers.read import DEFAULT_MAX_BYTES
 from data.sources import DataFolder, data_files
 from data.writer import write_canonical
 
 SHOWN_ISSUES = 40
+
+
+def _megabytes(text: str) -> int:
+    return int(float(text) * 1024 * 1024)
 
 
 def _expand(paths: list[Path]) -> list[Path]:
@@ -73,7 +78,7 @@ def _print_report(report: LoadReport, everything: bool) -> None:
 
 def check(args: argparse.Namespace) -> int:
     files = _expand(args.paths)
-    reports = list(DataFolder(files, args.format).load()[1]) if files else []
+    reports = list(DataFolder(files, args.format, args.max_bytes).load()[1]) if files else []
     if not reports:
         print("error: no data files found", file=sys.stderr)
         return 2
@@ -103,7 +108,9 @@ def check(args: argparse.Namespace) -> int:
 
 def export(args: argparse.Namespace) -> int:
     files = _expand(args.paths)
-    dataset, reports = DataFolder(files, args.format).load() if files else (None, ())
+    dataset, reports = (
+        DataFolder(files, args.format, args.max_bytes).load() if files else (None, ())
+    )
     for report in reports:
         state = report.error or f"{report.rows_loaded} of {report.rows_read} rows"
         print(f"{report.file}: {state}", file=sys.stderr)
@@ -137,6 +144,13 @@ def parser() -> argparse.ArgumentParser:
     checking = commands.add_parser("check", help="report what loads and what does not")
     checking.add_argument("paths", nargs="+", type=Path)
     checking.add_argument("--format", choices=FORMATS, default=None)
+    checking.add_argument(
+        "--max-mb",
+        type=_megabytes,
+        default=DEFAULT_MAX_BYTES,
+        dest="max_bytes",
+        help="refuse larger files (default 200)",
+    )
     checking.add_argument("--json", action="store_true", help="the report as JSON")
     checking.add_argument("--strict", action="store_true", help="exit 1 if any row is rejected")
     checking.add_argument("--all", action="store_true", help="print every issue")
@@ -145,6 +159,13 @@ def parser() -> argparse.ArgumentParser:
     exporting = commands.add_parser("export", help="write the canonical CSV (or Parquet)")
     exporting.add_argument("paths", nargs="+", type=Path)
     exporting.add_argument("--format", choices=FORMATS, default=None)
+    exporting.add_argument(
+        "--max-mb",
+        type=_megabytes,
+        default=DEFAULT_MAX_BYTES,
+        dest="max_bytes",
+        help="refuse larger files (default 200)",
+    )
     exporting.add_argument("--out", type=Path, required=True)
     exporting.set_defaults(run=export)
 

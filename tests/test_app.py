@@ -60,3 +60,8 @@ def test_cli_reports_a_bad_file_without_a_traceback(tmp_path, capsys):
     err = capsys.readouterr().err
     assert err.startswith("error: ") and "bad.csv: cannot tell the format" in err
     assert "Traceback" not in err
+
+
+def test_size_limit_from_the_environment(monkeypatch):
+    monkeypatch.setenv("DATA_MAX_MB", "0.5")
+    assert AppConfig.from_env().max_bytes == 512 * 1024

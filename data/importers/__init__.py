@@ -14,6 +14,7 @@ from pathlib import Path
 from data.dataset import Dataset, LoadReport, SourceInfo
 from data.importers.mapped import Mapped
 from data.importers.read import DEFAULT_MAX_BYTES, DataLoadError, RawTable, read_raw
+from data.schema import COLUMN_NAMES
 
 FORMATS = ("canonical", "ovdinfo", "memorial")
 
@@ -30,6 +31,7 @@ _OVDINFO_MARKS = {
 }
 _MEMORIAL_MARKS = {"clauses", "tags", "main", "sourceurl"}
 _CANONICAL_MARKS = {"person_id", "source", "region_code"}
+_CANONICAL_COLUMNS = set(COLUMN_NAMES)
 
 
 def _base(column: str) -> str:
@@ -47,6 +49,10 @@ def detect_format(raw: RawTable, name: str) -> str:
         return "canonical"
     if columns & _OVDINFO_MARKS:
         return "ovdinfo"
+    # Most of the schema's own columns but a required one missing: canonical, so that the
+    # loader can name the missing column instead of giving up on the format.
+    if len(columns & _CANONICAL_COLUMNS) >= 4 and not columns & _MEMORIAL_MARKS:
+        return "canonical"
     if len(columns & _MEMORIAL_MARKS) >= 2 and ("name" in columns or "id" in columns):
         return "memorial"
     shown = ", ".join(sorted(columns)[:12])

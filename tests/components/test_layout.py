@@ -101,5 +101,6 @@ def test_reading_notes_in_russian():
     assert note_text("encoding cp1251", "ru") == "кодировка cp1251"
     assert note_text("delimiter ;", "ru") == "разделитель «;»"
     assert note_text("cards at Memorial's 'location unknown' point: 3", "ru") == (
-        "карточек с точкой «место неизвестно»: 3")
+        "карточек с точкой «место неизвестно»: 3"
+    )
     assert note_text("encoding cp1251", "en") == "encoding cp1251"

@@ -49,3 +49,17 @@ def test_export_writes_the_canonical_csv(tmp_path, sample_csv, capsys):
     assert main(["export", str(sample_csv), "--out", str(out)]) == 0
     dataset, report = load_canonical(out)
     assert len(dataset.cases) == 9 and report.issues == ()
+
+
+def test_size_limit_is_configurable(sample_csv, capsys):
+    assert main(["check", str(sample_csv), "--max-mb", "0.001"]) == 2
+    assert "2,894 bytes, over the limit of 1,048" in capsys.readouterr().out
+
+
+def test_a_canonical_file_missing_a_required_column_names_it(tmp_path, capsys):
+    path = tmp_path / "list.csv"
+    path.write_text(
+        "person_id,source,name,gender,birth_year\n1,x,Иван,male,1980\n", encoding="utf-8"
+    )
+    assert main(["check", str(path)]) == 2
+    assert "list.csv: missing required column(s): region_code" in capsys.readouterr().out
