@@ -137,35 +137,32 @@ def make_demo(args: argparse.Namespace) -> int:
     return 0
 
 
-def parser() -> argparse.ArgumentParser:
-    root = argparse.ArgumentParser(prog="python -m data", description=__doc__.split("\n")[0])
-    commands = root.add_subparsers(dest="command", required=True)
-
-    checking = commands.add_parser("check", help="report what loads and what does not")
-    checking.add_argument("paths", nargs="+", type=Path)
-    checking.add_argument("--format", choices=FORMATS, default=None)
-    checking.add_argument(
+def _input_arguments(command: argparse.ArgumentParser) -> None:
+    """What `check` and `export` read: paths, an optional format, a size limit."""
+    command.add_argument("paths", nargs="+", type=Path, help="files or folders")
+    command.add_argument("--format", choices=FORMATS, default=None, help="default: detected")
+    command.add_argument(
         "--max-mb",
         type=_megabytes,
         default=DEFAULT_MAX_BYTES,
         dest="max_bytes",
         help="refuse larger files (default 200)",
     )
+
+
+def parser() -> argparse.ArgumentParser:
+    root = argparse.ArgumentParser(prog="python -m data", description=__doc__.split("\n")[0])
+    commands = root.add_subparsers(dest="command", required=True)
+
+    checking = commands.add_parser("check", help="report what loads and what does not")
+    _input_arguments(checking)
     checking.add_argument("--json", action="store_true", help="the report as JSON")
     checking.add_argument("--strict", action="store_true", help="exit 1 if any row is rejected")
     checking.add_argument("--all", action="store_true", help="print every issue")
     checking.set_defaults(run=check)
 
     exporting = commands.add_parser("export", help="write the canonical CSV (or Parquet)")
-    exporting.add_argument("paths", nargs="+", type=Path)
-    exporting.add_argument("--format", choices=FORMATS, default=None)
-    exporting.add_argument(
-        "--max-mb",
-        type=_megabytes,
-        default=DEFAULT_MAX_BYTES,
-        dest="max_bytes",
-        help="refuse larger files (default 200)",
-    )
+    _input_arguments(exporting)
     exporting.add_argument("--out", type=Path, required=True)
     exporting.set_defaults(run=export)
 

@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from data.dataset import RowIssue
+from data.importers.articles import normalise_articles
 from data.importers.read import RawTable
 from data.loader import cell_text, strip_markup
 
@@ -159,6 +160,22 @@ def russian_date(text: str) -> date | None:
         return date(year, month, day)
     except ValueError:
         return None
+
+
+def articles_column(raw: RawTable, file: str, cells: pd.Series) -> tuple[list[str], list[RowIssue]]:
+    """A column of article cells (arrays, or strings of several) -> canonical '|'-joined lists,
+    and an issue for every row with a fragment that is not an article."""
+    parsed = [normalise_articles(v if isinstance(v, str) else as_list(v)) for v in cells]
+    issues = issues_for(
+        raw,
+        file,
+        "articles",
+        ["; ".join(bad) for _, bad in parsed],
+        lambda i: bool(parsed[i][1]),
+        "article not understood; left out",
+        "article_not_understood",
+    )
+    return ["|".join(articles) for articles, _ in parsed], issues
 
 
 def issues_for(

@@ -15,8 +15,7 @@ import re
 import pandas as pd
 
 from data.dataset import RowIssue
-from data.importers.articles import normalise_articles
-from data.importers.common import Columns, as_list, issues_for, plain, russian_date
+from data.importers.common import Columns, articles_column, as_list, issues_for, plain, russian_date
 from data.importers.mapped import Mapped
 from data.importers.read import RawTable
 from data.importers.regions import normalise_region
@@ -152,18 +151,8 @@ def to_canonical(raw: RawTable, file: str, source: str | None) -> Mapped:
     out["source_url"] = c.text("sourceurl", "source_url", "url")
     out["facility"] = [plain(v) for v in c.get("address", "facility")]
 
-    clause_cells = c.get("clauses", "articles")
-    parsed = [normalise_articles(as_list(v)) for v in clause_cells]
-    out["articles"] = ["|".join(articles) for articles, _ in parsed]
-    issues += issues_for(
-        raw,
-        file,
-        "articles",
-        ["; ".join(bad) for _, bad in parsed],
-        lambda i: bool(parsed[i][1]),
-        "article not understood; left out",
-        "article_not_understood",
-    )
+    out["articles"], found = articles_column(raw, file, c.get("clauses", "articles"))
+    issues += found
 
     tags = [_read_tags(as_list(v)) for v in c.get("tags", "labels")]
     out["region_code"] = [t["region"] or "unknown" for t in tags]

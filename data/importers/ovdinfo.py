@@ -13,9 +13,9 @@ import re
 import pandas as pd
 
 from data.dataset import RowIssue
-from data.importers.articles import normalise_articles
 from data.importers.common import (
     Columns,
+    articles_column,
     as_list,
     gender,
     issues_for,
@@ -107,19 +107,8 @@ def to_canonical(raw: RawTable, file: str, source: str | None) -> Mapped:
         "persecution_articles_criminal_code",
         "articles",
     )
-    parsed = [
-        normalise_articles(as_list(v) if not isinstance(v, str) else v) for v in article_cells
-    ]
-    out["articles"] = ["|".join(articles) for articles, _ in parsed]
-    issues += issues_for(
-        raw,
-        file,
-        "articles",
-        ["; ".join(bad) for _, bad in parsed],
-        lambda i: bool(parsed[i][1]),
-        "article not understood; left out",
-        "article_not_understood",
-    )
+    out["articles"], found = articles_column(raw, file, article_cells)
+    issues += found
 
     groups = c.localised("case_group")
     out["case_group"] = groups.map(canonical_case_group)
