@@ -4,6 +4,7 @@ import re
 
 import pytest
 from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
 
 from app import AppConfig, create_app
 from components import ids
@@ -87,7 +88,12 @@ def test_filter_changes_counters_charts_and_table(dash_duo, app):
 
     choose(dash_duo, ids.FILTER_ARTICLE, "207.3")
     dash_duo.wait_for_text_to_equal(f"#{ids.FILTER_ARTICLE}-value", "207.3 — «Фейки» об армии")
-    dash_duo._wait_for_callbacks()
+    WebDriverWait(dash_duo.driver, 10).until(
+        lambda _: (
+            dash_duo.find_element(f"#{ids.TABLE_COUNT}").text != found
+            and bars(dash_duo, ids.TIMELINE) < months
+        )
+    )
     assert 0 < counter(dash_duo, ids.COUNT_PERSONS) < persons
     assert counter(dash_duo, ids.COUNT_PROSECUTIONS) < ROWS
     assert dash_duo.find_element(f"#{ids.TABLE_COUNT}").text != found
@@ -122,30 +128,38 @@ def test_granularity_and_reset(dash_duo, app):
     wait_for_data(dash_duo, RU_TOTAL)
     months = bars(dash_duo, ids.TIMELINE)
     dash_duo.find_element(f"#{ids.GRANULARITY} .form-check:last-child label").click()
-    dash_duo._wait_for_callbacks()
-    assert 10 <= bars(dash_duo, ids.TIMELINE) <= 16 < months
+    WebDriverWait(dash_duo.driver, 10).until(lambda _: bars(dash_duo, ids.TIMELINE) < months)
+    assert 10 <= bars(dash_duo, ids.TIMELINE) <= 16
 
     choose(dash_duo, ids.FILTER_REGION, "Башкортостан")
-    dash_duo._wait_for_callbacks()
-    assert counter(dash_duo, ids.COUNT_PROSECUTIONS) < ROWS
+    WebDriverWait(dash_duo.driver, 10).until(
+        lambda _: counter(dash_duo, ids.COUNT_PROSECUTIONS) < ROWS
+    )
     dash_duo.find_element(f"#{ids.FILTER_RESET}").click()
     dash_duo.wait_for_text_to_equal(f"#{ids.COUNT_PROSECUTIONS}", RU_TOTAL, timeout=10)
     assert dash_duo.get_logs() == []
 
 
+def names_shown(dash_duo) -> list[str]:
+    cells = dash_duo.find_elements(f"#{ids.TABLE} td[data-dash-column='name']")
+    return [cell.text for cell in cells]
+
+
 def test_table_search_and_paging(dash_duo, app):
     dash_duo.start_server(app)
     wait_for_data(dash_duo, RU_TOTAL)
-    first_page = dash_duo.find_element(f"#{ids.TABLE} td[data-dash-column='name']").text
+    first_page = names_shown(dash_duo)
     click(dash_duo, f"#{ids.TABLE} button.next-page")
-    dash_duo._wait_for_callbacks()
-    assert dash_duo.find_element(f"#{ids.TABLE} td[data-dash-column='name']").text != first_page
+    # The page turns when its rows change (a wait, not a sleep: the server answers in its time).
+    WebDriverWait(dash_duo.driver, 10).until(lambda _: names_shown(dash_duo) != first_page)
+    assert len(names_shown(dash_duo)) == 20
 
-    surname = first_page.split()[0]
+    surname = first_page[0].split()[0]
     search = dash_duo.find_element(f"#{ids.TABLE_SEARCH}")
     search.send_keys(surname)
     dash_duo.wait_for_contains_text(f"#{ids.TABLE_COUNT}", "Найдено", timeout=10)
-    dash_duo._wait_for_callbacks()
-    names = [c.text for c in dash_duo.find_elements(f"#{ids.TABLE} td[data-dash-column='name']")]
-    assert names and all(surname in n for n in names)
+    WebDriverWait(dash_duo.driver, 10).until(
+        lambda _: all(surname in name for name in names_shown(dash_duo))
+    )
+    assert names_shown(dash_duo)
     assert dash_duo.get_logs() == []
