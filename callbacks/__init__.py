@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from dash import Dash
 
-from callbacks import overview, page, table
+from callbacks import map, overview, page, table
 
 
 def register_callbacks(app: Dash) -> None:
     page.register(app)
     overview.register(app)
+    map.register(app)
     table.register(app)

@@ -20,6 +20,7 @@ FILTER_IDS = (
     ids.FILTER_SOURCE,
     ids.FILTER_ARTICLE,
     ids.FILTER_REGION,
+    ids.FILTER_HELD_REGION,
     ids.FILTER_PERIOD,
     ids.FILTER_PUNISHMENT,
     ids.FILTER_STATUS,
@@ -49,7 +50,10 @@ def language(search: str | None) -> str:
     return normalise_language(values[-1] if values else None)
 
 
-def filter_state(dataset: Dataset, values: tuple, granularity: str | None = None) -> FilterState:
-    """The FilterState for the values of FILTER_INPUTS (in order), plus the timeline step."""
-    by_id = dict(zip(_INPUT_IDS, values, strict=True))
+def filter_state(
+    dataset: Dataset, values: tuple, granularity: str | None = None, **view: object
+) -> FilterState:
+    """The FilterState for the values of FILTER_INPUTS (in order), the timeline step, and the
+    map's view options by component id (ids.MAP_VIEW, ids.MAP_BASIS) where a callback has them."""
+    by_id = {**dict(zip(_INPUT_IDS, values, strict=True)), **view}
     return state_from_inputs(by_id, Months.of(filter_options(dataset)), granularity)

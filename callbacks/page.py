@@ -8,11 +8,13 @@ from callbacks.common import FILTER_INPUTS, filter_state, language, repository
 from components import ids
 from components.i18n import t
 from components.layout import page
+from components.map import MapAssets
 from data.filters import FilterState
 
 
 def register(app: Dash) -> None:
     repo = repository(app)
+    assets = MapAssets.of(app)
 
     @app.callback(
         Output(ids.PAGE, "children"),
@@ -29,17 +31,20 @@ def register(app: Dash) -> None:
         state = FilterState.from_query(memory if memory else (search or ""))
         lang = language(search)
         path = "/" + (app.strip_relative_path(pathname or "/") or "")
-        content = page(repo.current(), state, lang, path, repo.reports())
+        content = page(repo.current(), state, lang, path, repo.reports(), assets)
         return content, {"lang": lang, "title": t("app.title", lang)}
 
     @app.callback(
         Output(ids.FILTER_MEMORY, "data"),
         *FILTER_INPUTS,
         Input(ids.GRANULARITY, "value"),
+        Input(ids.MAP_VIEW, "value"),
+        Input(ids.MAP_BASIS, "value"),
     )
     def remember_filters(*values: object) -> str:
-        *filters, granularity = values
-        return filter_state(repo.current(), tuple(filters), granularity).to_query()
+        *filters, granularity, view, basis = values
+        view_options = {ids.MAP_VIEW: view, ids.MAP_BASIS: basis}
+        return filter_state(repo.current(), tuple(filters), granularity, **view_options).to_query()
 
     app.clientside_callback(
         """

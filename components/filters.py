@@ -131,6 +131,7 @@ def state_from_inputs(
         sources=values.get(ids.FILTER_SOURCE) or (),
         articles=values.get(ids.FILTER_ARTICLE) or (),
         regions=values.get(ids.FILTER_REGION) or (),
+        held_regions=values.get(ids.FILTER_HELD_REGION) or (),
         date_from=date_from,
         date_to=date_to,
         punishments=values.get(ids.FILTER_PUNISHMENT) or (),
@@ -139,6 +140,8 @@ def state_from_inputs(
         case_groups=values.get(ids.FILTER_CASE_GROUP) or (),
         unit=values.get(ids.UNIT) or "persons",
         granularity=granularity or "month",
+        basis=values.get(ids.MAP_BASIS) or "prosecution",
+        view=values.get(ids.MAP_VIEW) or "map",
     )
 
 
@@ -189,7 +192,7 @@ def _year_marks(months: Months) -> dict[int, str]:
     return {m: str(m // 12) for m in starts if (m // 12) % step == 0}
 
 
-def _button_group(id_: str, options: list[dict], value: str, colour: str) -> dbc.RadioItems:
+def button_group(id_: str, options: list[dict], value: str, colour: str) -> dbc.RadioItems:
     """Radio items drawn as a Bootstrap button group (see the .btn-group rules in style.css)."""
     return dbc.RadioItems(
         id=id_,
@@ -208,7 +211,7 @@ def unit_switch(state: FilterState, lang: str) -> html.Div:
     return html.Div(
         [
             html.Span(t("filters.unit", lang), className="filter-label me-2"),
-            _button_group(ids.UNIT, options, state.unit, "primary"),
+            button_group(ids.UNIT, options, state.unit, "primary"),
         ],
         className="mb-3 d-flex align-items-center flex-wrap",
     )
@@ -216,7 +219,7 @@ def unit_switch(state: FilterState, lang: str) -> html.Div:
 
 def granularity_switch(state: FilterState, lang: str) -> dbc.RadioItems:
     options = [{"label": t(f"granularity.{g}", lang), "value": g} for g in GRANULARITIES]
-    return _button_group(ids.GRANULARITY, options, state.granularity, "secondary")
+    return button_group(ids.GRANULARITY, options, state.granularity, "secondary")
 
 
 def filter_panel(
@@ -255,6 +258,18 @@ def filter_panel(
                 t("filters.region", lang),
                 [{"label": region_label(code, lang), "value": code} for code, _ in regions],
                 state.regions,
+                lang,
+            ),
+            _dropdown(
+                ids.FILTER_HELD_REGION,
+                t("filters.held_region", lang),
+                [
+                    {"label": region_label(code, lang), "value": code}
+                    for code, _ in sorted(
+                        options.held_regions, key=lambda rc: region_label(rc[0], lang)
+                    )
+                ],
+                state.held_regions,
                 lang,
             ),
             html.Div(

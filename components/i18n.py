@@ -44,6 +44,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "демонстрационный набор (вымышленные записи)",
         "demo dataset (invented records)",
     ),
+    "footer.credit": ("Карта: Made with Natural Earth.", "Map: Made with Natural Earth."),
     "footer.about": (
         "Человек и уголовное преследование — не одно и то же: у одного человека может быть "
         "несколько дел. Списки «Мемориала» и ОВД-Инфо составлены по разным критериям.",
@@ -199,6 +200,57 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sentence.fine": ("штраф {amount} ₽", "fine of {amount} roubles"),
     "sentence.term_of": ("{term}: {what}", "{term} of {what}"),
     "term.years_months": ("{y} {yw} {m} мес.", "{y} {yw} {m} mo."),
+    # the map
+    "map.title": ("Регионы", "Regions"),
+    "map.view": ("Вид", "View"),
+    "map.view_map": ("карта", "map"),
+    "map.view_grid": ("плитка", "tile grid"),
+    "map.basis": ("Считать по", "Count by"),
+    "map.basis_prosecution": ("региону дела", "region of prosecution"),
+    "map.basis_imprisonment": ("месту заключения", "place of imprisonment"),
+    "map.clear": ("Снять выбор регионов", "Clear selected regions"),
+    "map.no_data": ("нет данных", "no data"),
+    "map.unit_persons": ("чел.", "persons"),
+    "map.unit_prosecutions": ("дел", "prosecutions"),
+    "map.legend_persons": ("Человек", "Persons"),
+    "map.legend_prosecutions": ("Дел", "Prosecutions"),
+    "map.caption_prosecution_persons": (
+        "Люди по региону, где велось дело: регион известен для {located} из {total}. Человек с "
+        "делами в двух регионах учтён в обоих. Доля — от людей с известным регионом.",
+        "Persons by the region where their case was brought: the region is known for {located} "
+        "of {total}. A person with cases in two regions counts in both. Shares are of persons "
+        "with a known region.",
+    ),
+    "map.caption_prosecution_prosecutions": (
+        "Уголовные дела по региону, где велось дело: регион известен для {located} из {total}. "
+        "Доля — от дел с известным регионом.",
+        "Prosecutions by the region where the case was brought: the region is known for "
+        "{located} of {total}. Shares are of prosecutions with a known region.",
+    ),
+    "map.caption_imprisonment_persons": (
+        "Люди по региону, где их держат: регион известен для {located} из {total}.",
+        "Persons by the region where they are held: the region is known for {located} of {total}.",
+    ),
+    "map.caption_imprisonment_prosecutions": (
+        "Уголовные дела по региону, где держат обвиняемого: регион известен для {located} из "
+        "{total}.",
+        "Prosecutions by the region where the defendant is held: the region is known for "
+        "{located} of {total}.",
+    ),
+    "map.imprisonment_known": (
+        "Место заключения указано в {known} делах из {rows}: остальные на карте не видны.",
+        "The place of imprisonment is given for {known} of {rows} prosecutions; the others are "
+        "not on the map.",
+    ),
+    "map.click_hint": (
+        "Нажмите на регион, чтобы отфильтровать по нему всё остальное; ещё раз — чтобы снять.",
+        "Click a region to filter everything else by it; click again to remove it.",
+    ),
+    "map.credit": (
+        "Границы регионов: Made with Natural Earth.",
+        "Region borders: Made with Natural Earth.",
+    ),
+    "filters.held_region": ("Регион заключения", "Region of imprisonment"),
     # navigation and the data status page
     "nav.status": ("Данные", "Data status"),
     "status.title": ("Состояние данных", "Data status"),

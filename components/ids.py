@@ -15,6 +15,7 @@ FOOTER = "footer"
 FILTER_SOURCE = "filter-source"
 FILTER_ARTICLE = "filter-article"
 FILTER_REGION = "filter-region"
+FILTER_HELD_REGION = "filter-held-region"
 FILTER_PERIOD = "filter-period"
 FILTER_PERIOD_TEXT = "filter-period-text"
 PERIOD_EXACT = "filter-period-exact"  # a shared link's exact dates, kept beside the slider
@@ -32,6 +33,14 @@ COUNT_PROSECUTIONS = "count-prosecutions"
 COUNT_IN_CUSTODY = "count-in-custody"
 COUNT_MEDIAN = "count-median"
 COUNT_MEDIAN_NOTE = "count-median-note"
+
+# the map
+MAP = "map-graph"
+MAP_CAPTION = "map-caption"
+MAP_VIEW = "map-view"
+MAP_BASIS = "map-basis"
+MAP_CLEAR = "map-clear"
+MAP_DRAWN = "map-drawn"  # what the drawn map figure was built for (view, basis, unit, language)
 
 # charts
 TIMELINE = "timeline-graph"

@@ -14,6 +14,7 @@ from components.charts import chart_figure
 from components.counters import counter_row
 from components.filters import filter_panel, granularity_switch
 from components.i18n import LANGUAGES, t
+from components.map import MapAssets, map_section
 from components.provenance import source_labels, sources_sentence
 from components.status import status_page
 from components.table import persons_table
@@ -33,6 +34,7 @@ def shell() -> html.Div:
     )
 
 
+DEFAULT_ASSETS = MapAssets()  # an app served at the root; create_app passes its own
 PAGES = {"/": "nav.overview", "/status": "nav.status"}
 
 
@@ -103,6 +105,7 @@ def footer(dataset: Dataset, lang: str) -> html.Footer:
             [
                 html.P(source_line(dataset, lang), className="mb-1"),
                 html.P(t("footer.about", lang), className="mb-0 text-muted small"),
+                html.P(t("footer.credit", lang), className="mb-0 text-muted small"),
             ],
             fluid=True,
         ),
@@ -111,7 +114,9 @@ def footer(dataset: Dataset, lang: str) -> html.Footer:
     )
 
 
-def overview(dataset: Dataset, state: FilterState, lang: str) -> html.Div:
+def overview(
+    dataset: Dataset, state: FilterState, lang: str, assets: MapAssets = DEFAULT_ASSETS
+) -> html.Div:
     """Three areas on a CSS grid (assets/style.css): on a wide screen the filters are a sidebar;
     on a phone the title and counters come first, then the filters, then the charts."""
     return html.Div(
@@ -135,6 +140,7 @@ def overview(dataset: Dataset, state: FilterState, lang: str) -> html.Div:
             ),
             html.Div(
                 [
+                    map_section(state, lang, assets),
                     chart_figure(
                         ids.TIMELINE,
                         ids.TIMELINE_CAPTION,
@@ -161,11 +167,16 @@ def page(
     lang: str,
     path: str = "/",
     reports: tuple[LoadReport, ...] = (),
+    assets: MapAssets = DEFAULT_ASSETS,
 ) -> list:
     """Everything below the shell, in `lang`: the overview with the filters set to `state`, or
     the data status page."""
     path = path if path in PAGES else "/"
-    body = overview(dataset, state, lang) if path == "/" else status_page(dataset, reports, lang)
+    body = (
+        overview(dataset, state, lang, assets)
+        if path == "/"
+        else status_page(dataset, reports, lang)
+    )
     return [
         html.A(t("nav.overview", lang), href="#main", className="visually-hidden-focusable"),
         navbar(lang, path),

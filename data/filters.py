@@ -15,6 +15,8 @@ from urllib.parse import parse_qsl, urlencode
 from data.schema import GENDERS, PUNISHMENT_TYPES, STATUSES
 
 UNITS = ("persons", "prosecutions")
+BASES = ("prosecution", "imprisonment")  # which region the map counts by
+MAP_VIEWS = ("map", "grid")
 GRANULARITIES = ("month", "quarter", "year")
 
 # Query-string names: short, stable, readable in a shared link.
@@ -28,8 +30,11 @@ _QUERY_NAMES = {
     "genders": "gender",
     "case_groups": "group",
     "sources": "source",
+    "held_regions": "held",
     "unit": "unit",
     "granularity": "by",
+    "basis": "basis",
+    "view": "view",
 }
 # "unknown" is a punishment filter value too: the rows whose punishment is not known.
 _ALLOWED = {"punishments": (*PUNISHMENT_TYPES, "unknown"), "statuses": STATUSES, "genders": GENDERS}
@@ -54,8 +59,11 @@ class FilterState:
     genders: tuple[str, ...] = ()
     case_groups: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()  # source lists (the `source` column)
+    held_regions: tuple[str, ...] = ()  # region of imprisonment, ISO codes
     unit: str = "persons"  # what counts count: PRODUCT.md says persons unless asked otherwise
     granularity: str = "month"  # of the timeline
+    basis: str = "prosecution"  # the map: region of prosecution or of imprisonment
+    view: str = "map"  # the map: geographic, or a tile grid
 
     def __post_init__(self) -> None:
         for name in (
@@ -74,6 +82,10 @@ class FilterState:
             object.__setattr__(self, "unit", "persons")
         if self.granularity not in GRANULARITIES:
             object.__setattr__(self, "granularity", "month")
+        if self.basis not in BASES:
+            object.__setattr__(self, "basis", "prosecution")
+        if self.view not in MAP_VIEWS:
+            object.__setattr__(self, "view", "map")
         if self.date_from and self.date_to and self.date_from > self.date_to:
             earlier, later = self.date_to, self.date_from
             object.__setattr__(self, "date_from", earlier)
@@ -82,7 +94,7 @@ class FilterState:
     @property
     def filters_only(self) -> FilterState:
         """The same selection with default view options: what decides which rows are in."""
-        return replace(self, unit="persons", granularity="month")
+        return replace(self, unit="persons", granularity="month", basis="prosecution", view="map")
 
     @property
     def is_default(self) -> bool:
@@ -121,7 +133,7 @@ class FilterState:
                     kwargs[name] = date.fromisoformat(values[-1])
                 except ValueError:
                     continue
-            elif name in ("unit", "granularity"):
+            elif name in ("unit", "granularity", "basis", "view"):
                 kwargs[name] = values[-1]
             else:
                 kwargs[name] = tuple(values)

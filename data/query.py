@@ -18,7 +18,7 @@ import pandas as pd
 
 from data.dataset import PERSON_CODE, Dataset
 from data.filters import FilterState
-from data.reference import article_sort_key
+from data.reference import article_sort_key, regions
 from data.schema import GENDERS, PUNISHMENT_TYPES, STATUSES
 
 UNKNOWN = "unknown"
@@ -54,6 +54,7 @@ class FilterOptions:
 
     articles: tuple[tuple[str, int], ...]
     regions: tuple[tuple[str, int], ...]
+    held_regions: tuple[tuple[str, int], ...]
     case_groups: tuple[tuple[str, int], ...]
     sources: tuple[tuple[str, int], ...]
     punishments: tuple[tuple[str, int], ...]
@@ -91,6 +92,7 @@ def _filter_options(dataset: Dataset) -> FilterOptions:
             )
         ),
         regions=counted(cases["region_code"]),
+        held_regions=counted(cases["imprisonment_region_code"].dropna()),
         case_groups=counted(cases["case_group"].dropna()),
         sources=counted(cases["source"]),
         punishments=counted(cases["punishment_type"], (*PUNISHMENT_TYPES, UNKNOWN)),
@@ -117,6 +119,7 @@ def _mask(dataset: Dataset, state: FilterState) -> np.ndarray:
         ("gender", state.genders),
         ("case_group", state.case_groups),
         ("source", state.sources),
+        ("imprisonment_region_code", state.held_regions),
     ):
         if selected:
             values = cases[column]
@@ -272,10 +275,59 @@ def sentence_distribution(cases: pd.DataFrame, unit: str) -> SentenceDistributio
 
 
 @dataclass(frozen=True)
+class RegionCounts:
+    """Persons or prosecutions per region, on one basis (region of prosecution or of
+    imprisonment). A person with cases in two regions counts in both; `located` counts each once."""
+
+    basis: str
+    unit: str
+    codes: tuple[str, ...]  # every region of the table, in its order
+    counts: tuple[int, ...]
+    located: int  # persons/prosecutions with a known region on this basis
+    total: int  # persons/prosecutions in the selection
+    rows_with_region: int  # prosecutions whose region on this basis is known
+    rows: int
+
+    @property
+    def has_data(self) -> bool:
+        return self.rows_with_region > 0
+
+
+_BASIS_COLUMN = {"prosecution": "region_code", "imprisonment": "imprisonment_region_code"}
+
+
+def region_counts(cases: pd.DataFrame, unit: str, basis: str) -> RegionCounts:
+    codes = tuple(regions())
+    column = cases[_BASIS_COLUMN[basis]].astype(object).to_numpy()
+    known = np.isin(column, codes)
+    people = cases[PERSON_CODE].to_numpy()
+    if unit == "persons":
+        pairs = pd.DataFrame({"region": column[known], "person": people[known]}).drop_duplicates()
+        per_region = pairs["region"].value_counts()
+        located = int(pairs["person"].nunique())
+        total = _distinct(people)
+    else:
+        per_region = pd.Series(column[known]).value_counts()
+        located = int(known.sum())
+        total = len(cases)
+    return RegionCounts(
+        basis=basis,
+        unit=unit,
+        codes=codes,
+        counts=tuple(int(per_region.get(code, 0)) for code in codes),
+        located=located,
+        total=total,
+        rows_with_region=int(known.sum()),
+        rows=len(cases),
+    )
+
+
+@dataclass(frozen=True)
 class Overview:
     counters: Counters
     timeline: Timeline
     sentences: SentenceDistribution
+    regions: RegionCounts
 
 
 def overview(dataset: Dataset, state: FilterState) -> Overview:
@@ -289,6 +341,7 @@ def _overview(dataset: Dataset, state: FilterState) -> Overview:
         counters=counters(cases, state.unit),
         timeline=timeline(cases, state.granularity, state.unit),
         sentences=sentence_distribution(cases, state.unit),
+        regions=region_counts(cases, state.unit, state.basis),
     )
 
 

@@ -63,6 +63,55 @@ def region_label(code: str, lang: str) -> str:
     return code
 
 
+TILE = 0.92  # a tile's side in grid units: the rest is the gap between tiles
+
+
+@dataclass(frozen=True)
+class Tile:
+    """A region's place on the tile grid map, with labels short enough for a tile."""
+
+    code: str
+    row: int
+    col: int
+    label_ru: str
+    label_en: str
+
+    def label(self, lang: str) -> str:
+        return self.label_ru if lang == "ru" else self.label_en
+
+
+@cache
+def tile_grid() -> dict[str, Tile]:
+    """The hand-made tile grid (data/reference/tile_grid.csv): neighbours stay neighbours, and
+    Moscow, St Petersburg and Sevastopol get a whole tile like any other region."""
+    with open(REFERENCE_DIR / "tile_grid.csv", encoding="utf-8", newline="") as fh:
+        return {
+            row["code"]: Tile(
+                row["code"], int(row["row"]), int(row["col"]), row["label_ru"], row["label_en"]
+            )
+            for row in csv.DictReader(fh)
+        }
+
+
+def tile_geojson() -> dict:
+    """The tile grid as GeoJSON squares in plain degrees (rows going south), outer rings
+    clockwise as plotly wants them; built into assets/geo/tiles.geojson."""
+    features = []
+    for tile in tile_grid().values():
+        west, north = tile.col, -tile.row
+        east, south = round(west + TILE, 2), round(north - TILE, 2)
+        ring = [[west, north], [east, north], [east, south], [west, south], [west, north]]
+        features.append(
+            {
+                "type": "Feature",
+                "id": tile.code,
+                "properties": {"code": tile.code},
+                "geometry": {"type": "Polygon", "coordinates": [ring]},
+            }
+        )
+    return {"type": "FeatureCollection", "features": features}
+
+
 @dataclass(frozen=True)
 class Article:
     code: str

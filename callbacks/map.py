@@ -1,0 +1,83 @@
+"""The map: redraw on a change of view, basis or unit; otherwise recolour with a Patch.
+Clicking a region toggles it in the region filter of the map's basis."""
+
+from __future__ import annotations
+
+from dash import Dash, Input, Output, State, no_update
+
+from callbacks.common import FILTER_INPUTS, filter_state, language, repository
+from components import ids
+from components.figures.map import map_caption, map_figure, map_patch
+from components.map import MapAssets
+from data.query import overview
+
+
+def drawn_key(state_view: str, basis: str, unit: str, lang: str) -> str:
+    """What the drawn figure was built for; a change of any of it needs a new figure (geometry,
+    legend title, language), anything else only recolours it."""
+    return f"{state_view}|{basis}|{unit}|{lang}"
+
+
+def _toggle(selected: list | None, code: str) -> list:
+    chosen = list(selected or [])
+    return [c for c in chosen if c != code] if code in chosen else [*chosen, code]
+
+
+def register(app: Dash) -> None:
+    repo = repository(app)
+    assets = MapAssets.of(app)
+
+    @app.callback(
+        Output(ids.MAP, "figure"),
+        Output(ids.MAP_CAPTION, "children"),
+        Output(ids.MAP_DRAWN, "data"),
+        *FILTER_INPUTS,
+        Input(ids.MAP_VIEW, "value"),
+        Input(ids.MAP_BASIS, "value"),
+        State(ids.URL, "search"),
+        State(ids.MAP_DRAWN, "data"),
+    )
+    def update_map(*values: object) -> tuple:
+        *filters, view, basis, search, drawn = values
+        lang = language(search)
+        dataset = repo.current()
+        state = filter_state(
+            dataset, tuple(filters), None, **{ids.MAP_VIEW: view, ids.MAP_BASIS: basis}
+        )
+        counts = overview(dataset, state).regions
+        selected = state.regions if state.basis == "prosecution" else state.held_regions
+        key = drawn_key(state.view, state.basis, state.unit, lang)
+        if key != drawn:  # a new page, view, basis, unit or language: the whole figure
+            figure = map_figure(counts, lang, state.view, assets.geojson(state.view), selected)
+        else:  # the same figure with other numbers: recolour it
+            figure = map_patch(counts, lang, state.view, selected)
+        return figure, map_caption(counts, lang), key
+
+    @app.callback(
+        Output(ids.FILTER_REGION, "value", allow_duplicate=True),
+        Output(ids.FILTER_HELD_REGION, "value", allow_duplicate=True),
+        Input(ids.MAP, "clickData"),
+        State(ids.FILTER_REGION, "value"),
+        State(ids.FILTER_HELD_REGION, "value"),
+        State(ids.MAP_BASIS, "value"),
+        prevent_initial_call=True,
+    )
+    def click_region(
+        click: dict | None, regions: list | None, held: list | None, basis: str | None
+    ) -> tuple:
+        points = (click or {}).get("points") or []
+        code = points[0].get("location") if points else None
+        if not code:
+            return no_update, no_update
+        if basis == "imprisonment":
+            return no_update, _toggle(held, code)
+        return _toggle(regions, code), no_update
+
+    @app.callback(
+        Output(ids.FILTER_REGION, "value", allow_duplicate=True),
+        Output(ids.FILTER_HELD_REGION, "value", allow_duplicate=True),
+        Input(ids.MAP_CLEAR, "n_clicks"),
+        prevent_initial_call=True,
+    )
+    def clear_regions(_clicks: int | None) -> tuple:
+        return [], []

@@ -1,0 +1,197 @@
+"""The map of regions: a choropleth on the real geometry, or on a tile grid of equal squares.
+
+Both views are the same plotly trace (a choropleth over a GeoJSON that the browser fetches by URL,
+never inside a callback response), so hover, click and recolouring work the same way. Counts are
+drawn in fixed classes on a colour-blind-safe sequential scale (ColorBrewer Blues); zero and "no
+data" have colours of their own, outside the scale. A filter change recolours the map with a
+`dash.Patch` of `z`, the hover texts and the outlines: a few KB, not the figure.
+"""
+
+from __future__ import annotations
+
+from dash import Patch
+
+from components.figures.theme import FONT, INK, MUTED, base_layout
+from components.i18n import fmt_decimal, fmt_int, t
+from data.query import RegionCounts
+from data.reference import TILE, region_label, tile_grid
+
+# Class k (1..8) holds counts from BREAKS[k-1] up to the next break; the last is open.
+BREAKS = (1, 3, 10, 30, 100, 300, 1000, 3000)
+BLUES = ("#deebf7", "#c6dbef", "#9ecae1", "#6baed6", "#4292c6", "#2171b5", "#08519c", "#08306b")
+NO_DATA = "#d9d9d9"
+ZERO = "#ffffff"
+BORDER = "#8a96a3"
+SELECTED = "#d55e00"  # Okabe-Ito vermillion: stands out from every blue
+Z_NO_DATA, Z_ZERO = -1, 0
+
+# DESIGN.md: Russia reads well in a conic projection with these settings.
+GEO_MAP = {
+    "projection": {
+        "type": "conic conformal",
+        "parallels": [52, 64],
+        "rotation": {"lon": 100},
+        "scale": 1.2,  # fills the frame: the ranges below alone leave a third of it empty
+    },
+    "center": {"lon": 98, "lat": 61},
+    "lonaxis": {"range": [18, 192]},
+    "lataxis": {"range": [41, 82]},
+}
+
+
+def _geo_grid() -> dict:
+    """The tile grid is drawn in plain degrees: one tile a degree, rows going south."""
+    cells = tile_grid().values()
+    rows = max(cell.row for cell in cells) + 1
+    cols = max(cell.col for cell in cells) + 1
+    return {
+        "projection": {"type": "equirectangular"},
+        "lonaxis": {"range": [-0.2, cols + 0.2]},
+        "lataxis": {"range": [-rows - 0.2, 0.2]},
+    }
+
+
+def klass(count: int) -> int:
+    """Which class a count falls in: 0 for zero, 1..8 for the BREAKS."""
+    return sum(1 for b in BREAKS if count >= b)
+
+
+def class_labels(lang: str) -> list[str]:
+    labels = [t("map.no_data", lang), "0"]
+    for low, high in zip(BREAKS, (*BREAKS[1:], None), strict=True):
+        if high is None:
+            labels.append(f"{fmt_int(low, lang)}+")
+        elif high - 1 == low:
+            labels.append(fmt_int(low, lang))
+        else:
+            labels.append(f"{fmt_int(low, lang)}–{fmt_int(high - 1, lang)}")
+    return labels
+
+
+def colorscale() -> list[list]:
+    """Stepped: each of the 10 values (-1 no data, 0 zero, 1..8) gets a band of one colour."""
+    colours = (NO_DATA, ZERO, *BLUES)
+    stops: list[list] = []
+    for i, colour in enumerate(colours):
+        stops += [[i / len(colours), colour], [(i + 1) / len(colours), colour]]
+    return stops
+
+
+def _z(counts: RegionCounts) -> list[int]:
+    if not counts.has_data:
+        return [Z_NO_DATA] * len(counts.codes)
+    return [klass(c) for c in counts.counts]
+
+
+def _hover(counts: RegionCounts, lang: str) -> list[list[str]]:
+    unit = t(f"map.unit_{counts.unit}", lang)
+    rows = []
+    for code, count in zip(counts.codes, counts.counts, strict=True):
+        name = region_label(code, lang)
+        if not counts.has_data:
+            text = f"<b>{name}</b><br>{t('map.no_data', lang)}"
+        else:
+            share = 100 * count / counts.located if counts.located else 0.0
+            text = (
+                f"<b>{name}</b><br>{fmt_int(count, lang)} {unit} · {fmt_decimal(share, lang, 1)}%"
+            )
+        rows.append([code, text])
+    return rows
+
+
+def _outline(counts: RegionCounts, selected: tuple[str, ...]) -> tuple[list, list]:
+    chosen = set(selected)
+    widths = [3 if code in chosen else 0.5 for code in counts.codes]
+    colours = [SELECTED if code in chosen else BORDER for code in counts.codes]
+    return widths, colours
+
+
+def _label_colours(z: list[int]) -> list[str]:
+    """Tile labels: white on the dark classes, ink on the light ones."""
+    return ["white" if v >= 5 else INK for v in z]
+
+
+def map_figure(
+    counts: RegionCounts, lang: str, view: str, geojson_url: str, selected: tuple[str, ...] = ()
+) -> dict:
+    """The whole figure: for the first drawing and when the view or unit changes."""
+    z = _z(counts)
+    widths, colours = _outline(counts, selected)
+    labels = class_labels(lang)
+    trace = {
+        "type": "choropleth",
+        "geojson": geojson_url,
+        "featureidkey": "properties.code",
+        "locations": list(counts.codes),
+        "z": z,
+        "zmin": -1.5,
+        "zmax": 8.5,
+        "colorscale": colorscale(),
+        "marker": {"line": {"width": widths, "color": colours}},
+        "customdata": _hover(counts, lang),
+        "hovertemplate": "%{customdata[1]}<extra></extra>",
+        "colorbar": {
+            "title": {"text": t(f"map.legend_{counts.unit}", lang), "side": "top"},
+            "tickvals": list(range(-1, len(BREAKS) + 1)),
+            "ticktext": labels,
+            "thickness": 12,
+            "len": 0.9,
+            "outlinewidth": 1,  # frames the white "0" band so that it reads as a colour
+            "outlinecolor": BORDER,
+            "tickfont": {"size": 11},
+        },
+    }
+    data = [trace]
+    geo = GEO_MAP if view == "map" else _geo_grid()
+    if view == "grid":
+        grid = tile_grid()
+        cells = [grid[code] for code in counts.codes]
+        data.append(
+            {
+                "type": "scattergeo",
+                "mode": "text",
+                "lon": [cell.col + TILE / 2 for cell in cells],
+                "lat": [-cell.row - TILE / 2 for cell in cells],
+                "text": [cell.label(lang) for cell in cells],
+                "textfont": {"family": FONT, "size": 10, "color": _label_colours(z)},
+                "hoverinfo": "skip",
+                "showlegend": False,
+            }
+        )
+    layout = base_layout(lang, height=450)
+    layout.update(
+        margin={"l": 0, "r": 0, "t": 0, "b": 0},
+        geo={**geo, "fitbounds": False, "visible": False, "bgcolor": "rgba(0,0,0,0)"},
+        dragmode="pan" if view == "map" else False,
+        font={"family": FONT, "size": 12, "color": INK},
+        hoverlabel={"font": {"family": FONT}, "bgcolor": "white", "bordercolor": MUTED},
+    )
+    return {"data": data, "layout": layout}
+
+
+def map_patch(counts: RegionCounts, lang: str, view: str, selected: tuple[str, ...]) -> Patch:
+    """Only what a filter change changes: classes, hover texts, outlines (and tile labels)."""
+    z = _z(counts)
+    widths, colours = _outline(counts, selected)
+    patch = Patch()
+    patch["data"][0]["z"] = z
+    patch["data"][0]["customdata"] = _hover(counts, lang)
+    patch["data"][0]["marker"]["line"]["width"] = widths
+    patch["data"][0]["marker"]["line"]["color"] = colours
+    if view == "grid":
+        patch["data"][1]["textfont"]["color"] = _label_colours(z)
+    return patch
+
+
+def map_caption(counts: RegionCounts, lang: str) -> str:
+    """What is counted, and for the imprisonment basis how many records say where."""
+    key = f"map.caption_{counts.basis}_{counts.unit}"
+    text = t(key, lang, located=fmt_int(counts.located, lang), total=fmt_int(counts.total, lang))
+    if counts.basis == "imprisonment":
+        text += " " + t(
+            "map.imprisonment_known",
+            lang,
+            known=fmt_int(counts.rows_with_region, lang),
+            rows=fmt_int(counts.rows, lang),
+        )
+    return text

@@ -1,0 +1,87 @@
+"""The map section: the graph, its view and basis switches, a clear button, and the caption."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import dash_bootstrap_components as dbc
+from dash import Dash, dcc, html
+
+from components import ids
+from components.charts import graph_config
+from components.figures.theme import blank_figure
+from components.filters import button_group
+from components.i18n import t
+from data.filters import BASES, MAP_VIEWS, FilterState
+
+
+@dataclass(frozen=True)
+class MapAssets:
+    """Where the browser fetches the map's geometry: the app's own assets, by URL."""
+
+    topojson: str = "/assets/topojson/"
+    regions: str = "/assets/geo/regions.geojson"
+    tiles: str = "/assets/geo/tiles.geojson"
+
+    @classmethod
+    def of(cls, app: Dash) -> MapAssets:
+        return cls(
+            app.get_asset_url("topojson/"),
+            app.get_asset_url("geo/regions.geojson"),
+            app.get_asset_url("geo/tiles.geojson"),
+        )
+
+    def geojson(self, view: str) -> str:
+        return self.regions if view == "map" else self.tiles
+
+
+def map_section(state: FilterState, lang: str, assets: MapAssets) -> html.Figure:
+    controls = html.Div(
+        [
+            button_group(
+                ids.MAP_VIEW,
+                [{"label": t(f"map.view_{v}", lang), "value": v} for v in MAP_VIEWS],
+                state.view,
+                "secondary",
+            ),
+            button_group(
+                ids.MAP_BASIS,
+                [{"label": t(f"map.basis_{b}", lang), "value": b} for b in BASES],
+                state.basis,
+                "secondary",
+            ),
+            dbc.Button(
+                t("map.clear", lang), id=ids.MAP_CLEAR, size="sm", color="link", className="p-0"
+            ),
+        ],
+        className="chart-controls d-flex flex-wrap gap-2 align-items-center",
+    )
+    # plotly's base map comes from our own assets, never from a CDN (DESIGN.md).
+    config = {**graph_config(lang), "topojsonURL": assets.topojson, "scrollZoom": False}
+    return html.Figure(
+        [
+            html.Div(
+                [
+                    html.H2(t("map.title", lang), className="h5 m-0", id=f"{ids.MAP}-title"),
+                    controls,
+                ],
+                className="chart-header",
+            ),
+            dcc.Graph(
+                id=ids.MAP, figure=blank_figure(lang, 450), config=config, className="map-graph"
+            ),
+            dcc.Store(id=ids.MAP_DRAWN, data=None),
+            html.Figcaption(
+                [
+                    html.Span(id=ids.MAP_CAPTION),
+                    " ",
+                    t("map.click_hint", lang),
+                    " ",
+                    html.Span(t("map.credit", lang), className="text-nowrap"),
+                ],
+                className="chart-caption",
+            ),
+        ],
+        className="chart card card-body",
+        **{"aria-labelledby": f"{ids.MAP}-title"},
+    )
