@@ -3,6 +3,8 @@ Clicking a region toggles it in the region filter of the map's basis."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from dash import Dash, Input, Output, State, no_update
 
 from callbacks.common import FILTER_INPUTS, filter_state, language, repository
@@ -44,8 +46,13 @@ def register(app: Dash) -> None:
         state = filter_state(
             dataset, tuple(filters), None, **{ids.MAP_VIEW: view, ids.MAP_BASIS: basis}
         )
-        counts = overview(dataset, state).regions
-        selected = state.regions if state.basis == "prosecution" else state.held_regions
+        # The map shows every region under the other filters and outlines the selected ones:
+        # selecting a region filters the other charts, not the map that selects it.
+        if state.basis == "prosecution":
+            selected, unselected = state.regions, replace(state, regions=())
+        else:
+            selected, unselected = state.held_regions, replace(state, held_regions=())
+        counts = overview(dataset, unselected).regions
         key = drawn_key(state.view, state.basis, state.unit, lang)
         if key != drawn:  # a new page, view, basis, unit or language: the whole figure
             figure = map_figure(counts, lang, state.view, assets.geojson(state.view), selected)
@@ -56,6 +63,7 @@ def register(app: Dash) -> None:
     @app.callback(
         Output(ids.FILTER_REGION, "value", allow_duplicate=True),
         Output(ids.FILTER_HELD_REGION, "value", allow_duplicate=True),
+        Output(ids.MAP, "clickData"),
         Input(ids.MAP, "clickData"),
         State(ids.FILTER_REGION, "value"),
         State(ids.FILTER_HELD_REGION, "value"),
@@ -67,11 +75,13 @@ def register(app: Dash) -> None:
     ) -> tuple:
         points = (click or {}).get("points") or []
         code = points[0].get("location") if points else None
+        # clickData is emptied after each click: a second click on the same region is then a
+        # change, and removes the region again.
         if not code:
-            return no_update, no_update
+            return no_update, no_update, None
         if basis == "imprisonment":
-            return no_update, _toggle(held, code)
-        return _toggle(regions, code), no_update
+            return no_update, _toggle(held, code), None
+        return _toggle(regions, code), no_update, None
 
     @app.callback(
         Output(ids.FILTER_REGION, "value", allow_duplicate=True),

@@ -243,8 +243,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "not on the map.",
     ),
     "map.click_hint": (
-        "Нажмите на регион, чтобы отфильтровать по нему всё остальное; ещё раз — чтобы снять.",
-        "Click a region to filter everything else by it; click again to remove it.",
+        "Нажмите на регион, чтобы отфильтровать по нему остальные графики и таблицу (он будет "
+        "обведён); ещё раз — чтобы снять.",
+        "Click a region to filter the other charts and the table by it (it is outlined); click "
+        "again to remove it.",
     ),
     "map.credit": (
         "Границы регионов: Made with Natural Earth.",

@@ -162,7 +162,8 @@ def map_figure(
     layout.update(
         margin={"l": 0, "r": 0, "t": 0, "b": 0},
         geo={**geo, "fitbounds": False, "visible": False, "bgcolor": "rgba(0,0,0,0)"},
-        dragmode="pan" if view == "map" else False,
+        # pan in both: with dragmode off, plotly geo stops reporting clicks after a redraw.
+        dragmode="pan",
         font={"family": FONT, "size": 12, "color": INK},
         hoverlabel={"font": {"family": FONT}, "bgcolor": "white", "bordercolor": MUTED},
     )
