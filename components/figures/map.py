@@ -83,20 +83,21 @@ def _z(counts: RegionCounts) -> list[int]:
     return [klass(c) for c in counts.counts]
 
 
-def _hover(counts: RegionCounts, lang: str) -> list[list[str]]:
+def _names(counts: RegionCounts, lang: str) -> list[str]:
+    """Region names for the hover: sent with the whole figure only (they never change)."""
+    return [region_label(code, lang) for code in counts.codes]
+
+
+def _numbers(counts: RegionCounts, lang: str) -> list[str]:
+    """'156 чел. · 5,1%' per region: the part of the hover that a recolour changes."""
+    if not counts.has_data:
+        return [t("map.no_data", lang)] * len(counts.codes)
     unit = t(f"map.unit_{counts.unit}", lang)
-    rows = []
-    for code, count in zip(counts.codes, counts.counts, strict=True):
-        name = region_label(code, lang)
-        if not counts.has_data:
-            text = f"<b>{name}</b><br>{t('map.no_data', lang)}"
-        else:
-            share = 100 * count / counts.located if counts.located else 0.0
-            text = (
-                f"<b>{name}</b><br>{fmt_int(count, lang)} {unit} · {fmt_decimal(share, lang, 1)}%"
-            )
-        rows.append([code, text])
-    return rows
+    return [
+        f"{fmt_int(count, lang)} {unit} · "
+        f"{fmt_decimal(100 * count / counts.located if counts.located else 0.0, lang, 1)}%"
+        for count in counts.counts
+    ]
 
 
 def _outline(counts: RegionCounts, selected: tuple[str, ...]) -> tuple[list, list]:
@@ -128,8 +129,9 @@ def map_figure(
         "zmax": 8.5,
         "colorscale": colorscale(),
         "marker": {"line": {"width": widths, "color": colours}},
-        "customdata": _hover(counts, lang),
-        "hovertemplate": "%{customdata[1]}<extra></extra>",
+        "text": _names(counts, lang),
+        "customdata": _numbers(counts, lang),
+        "hovertemplate": "<b>%{text}</b><br>%{customdata}<extra></extra>",
         "colorbar": {
             "title": {"text": t(f"map.legend_{counts.unit}", lang), "side": "top"},
             "tickvals": list(range(-1, len(BREAKS) + 1)),
@@ -176,7 +178,7 @@ def map_patch(counts: RegionCounts, lang: str, view: str, selected: tuple[str, .
     widths, colours = _outline(counts, selected)
     patch = Patch()
     patch["data"][0]["z"] = z
-    patch["data"][0]["customdata"] = _hover(counts, lang)
+    patch["data"][0]["customdata"] = _numbers(counts, lang)
     patch["data"][0]["marker"]["line"]["width"] = widths
     patch["data"][0]["marker"]["line"]["color"] = colours
     if view == "grid":

@@ -11,14 +11,8 @@ def dependencies(client) -> list[dict]:
     return response.get_json()
 
 
-def call(
-    client, output_starts_with: str, values: dict[str, Any], changed: list[str] | None = None
-) -> dict[str, dict[str, Any]]:
-    """Fire the callback whose output spec starts with `output_starts_with`.
-
-    `values` maps "id.property" to the value of each input and state (missing ones are None).
-    Returns {component id: {property: value}}.
-    """
+def post(client, output_starts_with: str, values: dict[str, Any], changed: list[str] | None = None):
+    """The raw HTTP response of firing the callback (see `call`)."""
     spec = next(d for d in dependencies(client) if d["output"].startswith(output_starts_with))
     outputs = [
         {"id": part.rsplit(".", 1)[0], "property": part.rsplit(".", 1)[1]}
@@ -37,4 +31,15 @@ def call(
     }
     response = client.post("/_dash-update-component", json=payload)
     assert response.status_code == 200, response.get_data(as_text=True)[:500]
-    return response.get_json()["response"]
+    return response
+
+
+def call(
+    client, output_starts_with: str, values: dict[str, Any], changed: list[str] | None = None
+) -> dict[str, dict[str, Any]]:
+    """Fire the callback whose output spec starts with `output_starts_with`.
+
+    `values` maps "id.property" to the value of each input and state (missing ones are None).
+    Returns {component id: {property: value}}.
+    """
+    return post(client, output_starts_with, values, changed).get_json()["response"]

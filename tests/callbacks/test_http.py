@@ -12,7 +12,7 @@ from components import ids
 from components.filters import Months, exact_period, slider_from_period
 from data.filters import FilterState
 from data.query import filter_options
-from tests.callbacks.dash_client import call
+from tests.callbacks.dash_client import call, post
 from tests.conftest import AS_OF
 
 
@@ -171,3 +171,68 @@ def test_a_shared_links_exact_dates_give_the_exact_numbers(app, client):
     response = call(client, f"..{ids.COUNT_PERSONS}", moved)
     expected = ((custody >= "2022-03-01") & (custody <= "2022-12-31")).sum()
     assert number(response[ids.COUNT_PROSECUTIONS]["children"]) == expected
+
+
+def map_values(**overrides):
+    values = filter_values(
+        **{f"{ids.MAP_VIEW}.value": "map", f"{ids.MAP_BASIS}.value": "prosecution"}
+    )
+    values.update(overrides)
+    return values
+
+
+def test_map_draws_once_then_recolours_with_a_small_patch(app, client):
+    first = call(client, f"..{ids.MAP}.figure", map_values())
+    figure = first[ids.MAP]["figure"]
+    assert figure["data"][0]["type"] == "choropleth"
+    assert figure["data"][0]["geojson"].endswith("/assets/geo/regions.geojson")
+    drawn = first[ids.MAP_DRAWN]["data"]
+    # The same view, basis, unit and language: a filter change only recolours.
+    values = map_values(
+        **{f"{ids.MAP_DRAWN}.data": drawn, f"{ids.FILTER_ARTICLE}.value": ["207.3"]}
+    )
+    body = post(
+        client, f"..{ids.MAP}.figure", values, changed=[f"{ids.FILTER_ARTICLE}.value"]
+    ).get_data()
+    assert len(body) < 8_000  # a few KB: z, hover numbers, outlines
+    patch = json.loads(body)["response"][ids.MAP]["figure"]
+    assert patch["__dash_patch_update"] == "__dash_patch_update"
+    # Another view needs the whole figure again.
+    grid = call(
+        client,
+        f"..{ids.MAP}.figure",
+        map_values(**{f"{ids.MAP_DRAWN}.data": drawn, f"{ids.MAP_VIEW}.value": "grid"}),
+    )
+    assert grid[ids.MAP]["figure"]["data"][0]["geojson"].endswith("/assets/geo/tiles.geojson")
+
+
+def test_map_counts_ignore_its_own_selection(app, client):
+    cases = repository(app).current().cases
+    response = call(
+        client, f"..{ids.MAP}.figure", map_values(**{f"{ids.FILTER_REGION}.value": ["RU-BA"]})
+    )
+    trace = response[ids.MAP]["figure"]["data"][0]
+    i = trace["locations"].index("RU-MOW")
+    moscow = cases.loc[cases["region_code"] == "RU-MOW", "person_id"].nunique()
+    assert trace["customdata"][i].startswith(f"{moscow} persons")
+    assert trace["marker"]["line"]["width"][trace["locations"].index("RU-BA")] == 3
+
+
+@pytest.mark.parametrize(
+    ("basis", "target"),
+    [("prosecution", ids.FILTER_REGION), ("imprisonment", ids.FILTER_HELD_REGION)],
+)
+def test_clicking_a_region_toggles_it_in_the_filter_of_the_basis(client, basis, target):
+    click = {"points": [{"location": "RU-BA", "curveNumber": 0}]}
+    values = {
+        f"{ids.MAP}.clickData": click,
+        f"{ids.MAP_BASIS}.value": basis,
+        f"{ids.FILTER_REGION}.value": ["RU-MOW"],
+        f"{ids.FILTER_HELD_REGION}.value": [],
+    }
+    added = call(client, f"..{ids.FILTER_REGION}.value", values, changed=[f"{ids.MAP}.clickData"])
+    assert added[target]["value"][-1] == "RU-BA"
+    assert added[ids.MAP]["clickData"] is None  # so that the next click on it is a change
+    values[f"{target}.value"] = added[target]["value"]
+    removed = call(client, f"..{ids.FILTER_REGION}.value", values, changed=[f"{ids.MAP}.clickData"])
+    assert "RU-BA" not in removed[target]["value"]
