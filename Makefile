@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8050
 
-.PHONY: run serve test lint format bench demo clean
+.PHONY: run serve test lint format bench demo geometry clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,9 @@ bench: $(STAMP)  ## speed ratios against a baseline in the same run; never part 
 
 demo: $(STAMP)  ## write the demo dataset as canonical CSV
 	$(PY) -m data demo --out demo.csv
+
+geometry: $(STAMP)  ## rebuild assets/geo/ from Natural Earth (needs Debian's qgis-common)
+	$(PY) -m data.build_geometry
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
