@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import TypeVar
 
 REFERENCE_DIR = Path(__file__).parent / "reference"
+T = TypeVar("T")
 
 # Labels for the occupied territories: the short, commonly used name plus "occupied".
 _OCCUPIED_LABELS = {
@@ -46,11 +49,16 @@ class Region:
         return self.name_ru if lang == "ru" else self.name_en
 
 
+def _by_code(name: str, make: Callable[[dict[str, str]], T]) -> dict[str, T]:
+    """A reference table (data/reference/NAME, a `code` column) as objects by code, in order."""
+    with open(REFERENCE_DIR / name, encoding="utf-8", newline="") as fh:
+        return {row["code"]: make(row) for row in csv.DictReader(fh)}
+
+
 @cache
 def regions() -> dict[str, Region]:
     """All 89 regions by ISO code, in the table's order."""
-    with open(REFERENCE_DIR / "regions_ru.csv", encoding="utf-8", newline="") as fh:
-        return {row["code"]: Region(**row) for row in csv.DictReader(fh)}
+    return _by_code("regions_ru.csv", lambda row: Region(**row))
 
 
 def region_label(code: str, lang: str) -> str:
@@ -84,13 +92,12 @@ class Tile:
 def tile_grid() -> dict[str, Tile]:
     """The hand-made tile grid (data/reference/tile_grid.csv): neighbours stay neighbours, and
     Moscow, St Petersburg and Sevastopol get a whole tile like any other region."""
-    with open(REFERENCE_DIR / "tile_grid.csv", encoding="utf-8", newline="") as fh:
-        return {
-            row["code"]: Tile(
-                row["code"], int(row["row"]), int(row["col"]), row["label_ru"], row["label_en"]
-            )
-            for row in csv.DictReader(fh)
-        }
+    return _by_code(
+        "tile_grid.csv",
+        lambda row: Tile(
+            row["code"], int(row["row"]), int(row["col"]), row["label_ru"], row["label_en"]
+        ),
+    )
 
 
 def tile_geojson() -> dict:
@@ -125,8 +132,7 @@ class Article:
 @cache
 def articles() -> dict[str, Article]:
     """Short names of the articles of the Criminal Code common in these lists, by article number."""
-    with open(REFERENCE_DIR / "articles.csv", encoding="utf-8", newline="") as fh:
-        return {row["code"]: Article(**row) for row in csv.DictReader(fh)}
+    return _by_code("articles.csv", lambda row: Article(**row))
 
 
 _ARTICLE_NUMBER = re.compile(r"\d+(?:\.\d+)?")
