@@ -178,6 +178,36 @@ def articles_column(raw: RawTable, file: str, cells: pd.Series) -> tuple[list[st
     return ["|".join(articles) for articles, _ in parsed], issues
 
 
+def number_text(value: float | int | None) -> str:
+    """A number as a canonical text cell: '' for none, 78 not 78.0."""
+    if value is None:
+        return ""
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+VERDICT_FIELDS = (
+    "punishment_type",
+    "regime",
+    "sentence_months",
+    "prison_months",
+    "probation_months",
+    "fine_rub",
+)
+
+
+def unreadable_verdict(file: str, line: int, text: str) -> RowIssue:
+    """The verdict's words could not be read: the punishment stays empty (never guessed)."""
+    return RowIssue(
+        file,
+        line,
+        "verdict_text",
+        text[:200],
+        "verdict not understood; punishment left empty",
+        "repaired",
+        "verdict_not_understood",
+    )
+
+
 def issues_for(
     raw: RawTable,
     file: str,

@@ -15,7 +15,17 @@ import re
 import pandas as pd
 
 from data.dataset import RowIssue
-from data.importers.common import Columns, articles_column, as_list, issues_for, plain, russian_date
+from data.importers.common import (
+    VERDICT_FIELDS,
+    Columns,
+    articles_column,
+    as_list,
+    issues_for,
+    number_text,
+    plain,
+    russian_date,
+    unreadable_verdict,
+)
 from data.importers.mapped import Mapped
 from data.importers.read import RawTable
 from data.importers.regions import normalise_region
@@ -188,32 +198,10 @@ def to_canonical(raw: RawTable, file: str, source: str | None) -> Mapped:
         wording = extract_verdict(text)
         verdict = parse_verdict(wording) if wording else None
         if wording and verdict is None:
-            issues.append(
-                RowIssue(
-                    file,
-                    line,
-                    "verdict_text",
-                    wording[:200],
-                    "verdict not understood; punishment left empty",
-                    "repaired",
-                    "verdict_not_understood",
-                )
-            )
+            issues.append(unreadable_verdict(file, line, wording))
         if verdict:
-            for column in (
-                "punishment_type",
-                "regime",
-                "sentence_months",
-                "prison_months",
-                "probation_months",
-                "fine_rub",
-            ):
-                value = getattr(verdict, column)
-                out.at[row, column] = (
-                    ""
-                    if value is None
-                    else (f"{value:g}" if isinstance(value, float) else str(value))
-                )
+            for column in VERDICT_FIELDS:
+                out.at[row, column] = number_text(getattr(verdict, column))
             out.at[row, "verdict_text"] = wording
         elif status in ("trial", "investigation") and not wording:
             out.at[row, "punishment_type"] = "none_yet"

@@ -14,13 +14,16 @@ import pandas as pd
 
 from data.dataset import RowIssue
 from data.importers.common import (
+    VERDICT_FIELDS,
     Columns,
     articles_column,
     as_list,
     gender,
     issues_for,
+    number_text,
     russian_date,
     status_from_text,
+    unreadable_verdict,
 )
 from data.importers.mapped import Mapped
 from data.importers.read import RawTable
@@ -49,12 +52,6 @@ def _number(value: object) -> float | None:
         return float(text) if text else None
     except ValueError:
         return None
-
-
-def _fmt(value: float | int | None) -> str:
-    if value is None:
-        return ""
-    return f"{value:g}" if isinstance(value, float) else str(value)
 
 
 def to_canonical(raw: RawTable, file: str, source: str | None) -> Mapped:
@@ -132,17 +129,7 @@ def to_canonical(raw: RawTable, file: str, source: str | None) -> Mapped:
         months = verdict.sentence_months if verdict else None
         line = int(raw.lines[i])
         if text and verdict is None:
-            issues.append(
-                RowIssue(
-                    file,
-                    line,
-                    "verdict_text",
-                    text[:200],
-                    "verdict not understood; punishment left empty",
-                    "repaired",
-                    "verdict_not_understood",
-                )
-            )
+            issues.append(unreadable_verdict(file, line, text))
         if term is not None and term > LIFE_TERM_ABOVE:
             kind, months = "life", None
         elif term is not None and term > 0 and kind in (None, "imprisonment"):
@@ -152,7 +139,7 @@ def to_canonical(raw: RawTable, file: str, source: str | None) -> Mapped:
                         file,
                         line,
                         "sentence_months",
-                        f"{_fmt(months)} / {_fmt(term)}",
+                        f"{number_text(months)} / {number_text(term)}",
                         "the verdict text and the term column disagree; kept the term column",
                         "repaired",
                         "verdict_conflict",
@@ -163,10 +150,10 @@ def to_canonical(raw: RawTable, file: str, source: str | None) -> Mapped:
             kind = "none_yet"
         out.iat[i, out.columns.get_loc("punishment_type")] = kind or ""
         out.iat[i, out.columns.get_loc("regime")] = regime or ""
-        out.iat[i, out.columns.get_loc("sentence_months")] = _fmt(months)
+        out.iat[i, out.columns.get_loc("sentence_months")] = number_text(months)
         if verdict:
-            for column in ("prison_months", "probation_months", "fine_rub"):
-                out.iat[i, out.columns.get_loc(column)] = _fmt(getattr(verdict, column))
+            for column in VERDICT_FIELDS[3:]:  # the parts the term column does not decide
+                out.iat[i, out.columns.get_loc(column)] = number_text(getattr(verdict, column))
         out.iat[i, out.columns.get_loc("verdict_text")] = text
 
     # Status from the free-text state; a sentence to prison that is being served says "serving".
