@@ -12,7 +12,7 @@ from components import ids
 from components.filters import Months, exact_period, slider_from_period
 from data.filters import FilterState
 from data.query import filter_options
-from tests.callbacks.dash_client import call, post
+from tests.callbacks.dash_client import call, dependencies, post
 from tests.conftest import AS_OF
 
 
@@ -31,6 +31,7 @@ def filter_values(**overrides):
         f"{ids.FILTER_SOURCE}.value": [],
         f"{ids.FILTER_ARTICLE}.value": [],
         f"{ids.FILTER_REGION}.value": [],
+        f"{ids.FILTER_HELD_REGION}.value": [],
         f"{ids.FILTER_PERIOD}.value": None,
         f"{ids.FILTER_PUNISHMENT}.value": [],
         f"{ids.FILTER_STATUS}.value": [],
@@ -236,3 +237,32 @@ def test_clicking_a_region_toggles_it_in_the_filter_of_the_basis(client, basis, 
     values[f"{target}.value"] = added[target]["value"]
     removed = call(client, f"..{ids.FILTER_REGION}.value", values, changed=[f"{ids.MAP}.clickData"])
     assert "RU-BA" not in removed[target]["value"]
+
+
+def test_every_callback_answers_with_a_region_of_imprisonment_selected(app, client):
+    """Defect: the dropdown sends a list, FilterState kept it as a list, the cache key was
+    unhashable and every callback answered 500. Each callback fed by the filters is fired."""
+    cases = repository(app).current().cases
+    held = cases["imprisonment_region_code"].dropna().astype(str)
+    chosen = [held.value_counts().index[0], held.value_counts().index[1]]
+    values = map_values(
+        **{
+            f"{ids.FILTER_HELD_REGION}.value": chosen,
+            f"{ids.TABLE_SEARCH}.value": "",
+            f"{ids.TABLE}.page_current": 0,
+            f"{ids.TABLE}.sort_by": [],
+        }
+    )
+    changed = [f"{ids.FILTER_HELD_REGION}.value"]
+    held_filter = f"{ids.FILTER_HELD_REGION}.value"
+    fed = [
+        d["output"]
+        for d in dependencies(client)
+        if any(f"{i['id']}.{i['property']}" == held_filter for i in d["inputs"])
+    ]
+    assert len(fed) >= 4  # overview, map, table, the URL memory
+    for output in fed:
+        post(client, output, values, changed=changed)  # asserts 200
+    response = call(client, f"..{ids.COUNT_PERSONS}", values, changed=changed)
+    expected = cases.loc[cases["imprisonment_region_code"].isin(chosen), "person_id"].nunique()
+    assert number(response[ids.COUNT_PERSONS]["children"]) == expected > 0

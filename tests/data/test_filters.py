@@ -45,3 +45,46 @@ def test_bad_query_values_are_ignored_not_fatal():
 def test_reversed_period_is_put_in_order():
     state = FilterState(date_from=date(2024, 1, 1), date_to=date(2022, 1, 1))
     assert state.date_from == date(2022, 1, 1) and state.date_to == date(2024, 1, 1)
+
+
+def test_every_selection_field_is_canonical_whatever_sequence_it_gets():
+    """Defect: held_regions was left out of a hand-kept list and stayed a list, so the state was
+    unhashable and every callback answered 500. Every tuple field, whichever it is, is checked."""
+    from dataclasses import fields
+
+    selections = [f.name for f in fields(FilterState) if isinstance(f.default, tuple)]
+    assert "held_regions" in selections and len(selections) >= 8
+    for name in selections:
+        state = FilterState(**{name: ["b", "a", "b", "", None]})
+        value = getattr(state, name)
+        assert isinstance(value, tuple), name
+        hash(state)  # a list anywhere would raise TypeError here
+        twin = FilterState(**{name: ("a", "b")})
+        assert state == twin and hash(state) == hash(twin) and state.to_query() == twin.to_query()
+
+
+def test_held_region_from_a_dropdown_list_is_hashable_and_round_trips():
+    state = FilterState(held_regions=["RU-ROS", "RU-MOW", "RU-ROS"])
+    assert state.held_regions == ("RU-MOW", "RU-ROS")
+    assert {state: 1}[FilterState(held_regions=("RU-ROS", "RU-MOW"))] == 1
+    assert FilterState.from_query(state.to_query()) == state
+    assert "held=RU-MOW&held=RU-ROS" in state.to_query()
+
+
+def test_dates_are_days_whatever_they_arrive_as():
+    from datetime import datetime
+
+    state = FilterState(date_from=datetime(2022, 12, 31, 10, 0), date_to="2023-01-05T23:59")
+    assert state.date_from == date(2022, 12, 31) and state.date_to == date(2023, 1, 5)
+    assert type(state.date_from) is date
+
+
+def test_period_basis_and_map_measure_round_trip():
+    state = FilterState(dates="verdict", date_from=date(2023, 1, 1), measure="per_million")
+    assert state.date_column == "verdict_date"
+    assert FilterState.from_query(state.to_query()) == state
+    assert FilterState(dates="tomorrow").dates == "arrest"
+    assert FilterState(measure="per_person").measure == "count"
+    # the measure is how the map is shown; the period basis decides which rows are in
+    assert FilterState(measure="per_million").is_default
+    assert not FilterState(dates="verdict", date_from=date(2023, 1, 1)).is_default
