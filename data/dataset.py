@@ -114,12 +114,24 @@ class LoadReport:
         }
 
 
+def _exploded(cases: pd.DataFrame, column: str) -> pd.DataFrame:
+    """One row per (case, item of a list column): a filter on any item is a lookup here, not a
+    scan of lists. Columns: row (position in `cases`), value."""
+    exploded = cases[column].explode().dropna()
+    return pd.DataFrame({"row": exploded.index.to_numpy(), "value": exploded.to_numpy()})
+
+
 def _charges_table(cases: pd.DataFrame) -> pd.DataFrame:
-    """One row per (case, article): the article filter is a lookup here, not a scan of lists."""
-    exploded = cases["articles"].explode().dropna()
-    charges = pd.DataFrame({"row": exploded.index.to_numpy(), "article": exploded.to_numpy()})
+    """One row per (case, article) with the article's key (207.3 for '207.3 ч.2')."""
+    charges = _exploded(cases, "articles").rename(columns={"value": "article"})
     charges["article_key"] = charges["article"].map(article_key)
     return charges.dropna(subset=["article_key"]).reset_index(drop=True)
+
+
+def _groups_table(cases: pd.DataFrame) -> pd.DataFrame:
+    """One row per (case, case group): a case may be filed under several groups."""
+    groups = _exploded(cases, "case_group").rename(columns={"value": "group"})
+    return groups.drop_duplicates().reset_index(drop=True)
 
 
 def _content_hash(cases: pd.DataFrame) -> str:
@@ -165,6 +177,19 @@ class Memo:
                 items.clear()
 
 
+@dataclass(frozen=True)
+class Snapshot:
+    """An earlier export of a list that a newer export of the same list supersedes: kept for the
+    list's history, never counted with it."""
+
+    source: str
+    file: str
+    as_of: date | None
+    rows: int
+    superseded_by: str  # the file that is counted instead
+    cases: pd.DataFrame = field(repr=False, compare=False)
+
+
 # Where each row came from in its file (for reports on the combined data); kept when present.
 LINE = "_line"
 # A derived column added to `cases`: the person as a small integer (0..persons-1). Counting
@@ -183,11 +208,19 @@ class Dataset:
     cases: pd.DataFrame
     sources: tuple[SourceInfo, ...]
     charges: pd.DataFrame = field(repr=False)
+    groups: pd.DataFrame = field(repr=False)
     version: str
+    # Earlier exports of the lists counted here (a list's history), oldest first; not counted.
+    snapshots: tuple[Snapshot, ...] = ()
     memo: Memo = field(default_factory=Memo, repr=False)
 
     @classmethod
-    def build(cls, cases: pd.DataFrame, sources: tuple[SourceInfo, ...]) -> Dataset:
+    def build(
+        cls,
+        cases: pd.DataFrame,
+        sources: tuple[SourceInfo, ...],
+        snapshots: tuple[Snapshot, ...] = (),
+    ) -> Dataset:
         """Wrap a frame already in canonical form (see data.loader.normalise)."""
         missing = [c for c in COLUMN_NAMES if c not in cases.columns]
         if missing:
@@ -200,7 +233,14 @@ class Dataset:
         # A person is a person_id within a source: two lists may reuse the same id.
         person_key = cases["source"].astype(str) + "\x1f" + cases["person_id"].astype(str)
         cases[PERSON_CODE] = pd.factorize(person_key)[0].astype(np.int32)
-        return cls(cases=cases, sources=sources, charges=_charges_table(cases), version=version)
+        return cls(
+            cases=cases,
+            sources=sources,
+            charges=_charges_table(cases),
+            groups=_groups_table(cases),
+            version=version,
+            snapshots=snapshots,
+        )
 
     @property
     def synthetic(self) -> bool:

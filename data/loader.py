@@ -25,6 +25,7 @@ from data.reference import regions
 from data.schema import (
     COLUMNS,
     EARLIEST_DATE,
+    FREE_STATUSES,
     LIST_SEPARATOR,
     REQUIRED_COLUMNS,
     UNKNOWN_REGION,
@@ -39,8 +40,6 @@ _DATE_FORMATS = (
     "%Y-%m-%d",
     "%d.%m.%Y",
     "%d/%m/%Y",
-    "%Y-%m-%dT%H:%M:%S",
-    "%Y-%m-%d %H:%M:%S",
     "%Y/%m/%d",
     "%d-%m-%Y",
 )
@@ -102,14 +101,24 @@ class _Issues:
             )
 
 
+# "2022-12-31T10:00", "2022-12-31 10:00:00+03:00": the day as written, the time dropped.
+_TIME_OF_DAY = re.compile(
+    r"^(\d{4}-\d{2}-\d{2})[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?$",
+    re.IGNORECASE,
+)
+
+
 def _parse_dates(text: pd.Series) -> pd.Series:
+    """Text -> days. Dates are days: a time of day would put an arrest at 10:00 on the last day
+    of a period after that day's midnight, outside "to <that day>"."""
+    text = text.str.replace(_TIME_OF_DAY, r"\1", regex=True)
     parsed = pd.Series(pd.NaT, index=text.index, dtype="datetime64[s]")
     for fmt in _DATE_FORMATS:
         todo = parsed.isna() & text.ne("")
         if not todo.any():
             break
         parsed[todo] = pd.to_datetime(text[todo], format=fmt, errors="coerce")
-    return parsed
+    return parsed.dt.normalize()
 
 
 def _convert(column: Column, text: pd.Series, issues: _Issues) -> pd.Series:
@@ -221,16 +230,68 @@ def _convert(column: Column, text: pd.Series, issues: _Issues) -> pd.Series:
     raise AssertionError(f"unhandled kind {column.kind}")
 
 
+def _reconcile(frame: pd.DataFrame, issues: _Issues) -> None:
+    """Make custody, the measure of restraint and the status agree, whatever the importer.
+
+    A person released, emigrated or dead is not held now; house arrest is not custody; a measure
+    of custody or house arrest says whether the person is held where `in_custody` is not given.
+    Each contradiction is repaired towards the more specific fact and reported.
+    """
+    free = frame["status"].isin(FREE_STATUSES).to_numpy(dtype=bool)
+    held = frame["in_custody"].fillna(False).to_numpy(dtype=bool)
+    restraint = frame["restraint"].astype(object)
+    status = frame["status"].astype(str)
+
+    contradicts = pd.Series(free & held, index=frame.index)
+    issues.add(
+        contradicts,
+        "in_custody",
+        "true; status " + status,
+        "in custody, but the status says the person is free; custody set to false",
+        "repaired",
+        "custody_contradicts_status",
+    )
+    frame.loc[contradicts, "in_custody"] = False
+    restrained = pd.Series(free, index=frame.index) & restraint.isin(["custody", "house_arrest"])
+    issues.add(
+        restrained,
+        "restraint",
+        restraint.astype(str) + "; status " + status,
+        "a measure of restraint in force, but the status says the person is free; set to none",
+        "repaired",
+        "restraint_contradicts_status",
+    )
+    frame.loc[restrained, "restraint"] = "none"
+
+    at_home = frame["restraint"].astype(object).eq("house_arrest")
+    home_and_held = at_home & frame["in_custody"].fillna(False).astype(bool)
+    issues.add(
+        home_and_held,
+        "restraint",
+        pd.Series("house_arrest; in_custody true", index=frame.index),
+        "house arrest is not custody, yet in_custody is true; the measure left empty",
+        "repaired",
+        "restraint_contradicts_custody",
+    )
+    frame.loc[home_and_held, "restraint"] = None
+    unknown = frame["in_custody"].isna()
+    frame.loc[unknown & frame["restraint"].astype(object).eq("custody"), "in_custody"] = True
+    frame.loc[unknown & (at_home & ~home_and_held), "in_custody"] = False
+
+
 def normalise(
     raw: pd.DataFrame,
     file: str,
     line_numbers: Iterable[int] | None = None,
-    read_issues: tuple[RowIssue, ...] = (),
+    unreadable: tuple[RowIssue, ...] = (),
+    found: tuple[RowIssue, ...] = (),
 ) -> tuple[pd.DataFrame, LoadReport]:
     """A frame of text cells in the canonical columns -> the typed canonical frame and its report.
 
     `line_numbers` gives, for each row of `raw`, the number a person would look up in the file;
-    `read_issues` are rows the reader could not even split into cells (counted as read, rejected).
+    `unreadable` are rows the reader could not even split into cells (counted as read, rejected);
+    `found` are what an importer's mapping already reported about rows of `raw`.
+    Rows read = rows loaded + rows rejected, always.
     """
     missing = [c for c in REQUIRED_COLUMNS if c not in raw.columns]
     if missing:
@@ -239,8 +300,9 @@ def normalise(
         )
     lines = np.asarray(list(line_numbers) if line_numbers is not None else range(1, len(raw) + 1))
     issues = _Issues(file, lines)
-    issues.items.extend(read_issues)
-    text = raw.fillna("").astype(str).apply(lambda s: s.str.strip())
+    issues.items.extend(unreadable)
+    issues.items.extend(found)
+    text = raw.astype(object).where(raw.notna(), "").astype(str).apply(lambda s: s.str.strip())
 
     typed = {}
     for column in COLUMNS:
@@ -249,6 +311,7 @@ def normalise(
         )
         typed[column.name] = _convert(column, values, issues)
     frame = pd.DataFrame(typed, index=text.index)
+    _reconcile(frame, issues)
 
     keep = pd.Series(True, index=frame.index)
     for name in REQUIRED_COLUMNS:
@@ -293,7 +356,7 @@ def normalise(
     issues.items.sort(key=lambda i: (i.row, order.get(i.column, 99)))
     report = LoadReport(
         file=file,
-        rows_read=len(raw) + len({i.row for i in read_issues}),
+        rows_read=len(raw) + len({i.row for i in unreadable}),
         rows_loaded=len(loaded),
         issues=tuple(issues.items),
     )

@@ -10,14 +10,14 @@ sentence distribution with their longest real term.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 import numpy as np
 import pandas as pd
 
 from data.dataset import PERSON_CODE, Dataset
-from data.filters import FilterState
+from data.filters import DATE_COLUMNS, FilterState
 from data.reference import article_sort_key, regions
 from data.schema import GENDERS, PUNISHMENT_TYPES, STATUSES
 
@@ -73,7 +73,8 @@ def _filter_options(dataset: Dataset) -> FilterOptions:
     article_counts = dataset.charges.drop_duplicates(["row", "article_key"])[
         "article_key"
     ].value_counts()
-    custody = cases["custody_date"].dropna()
+    # The period slider spans every date a period can be about (arrest, start, verdict).
+    dated = pd.concat([cases[c].dropna() for c in DATE_COLUMNS.values()])
 
     def counted(series: pd.Series, order: tuple[str, ...] | None = None) -> tuple:
         if order and UNKNOWN in order:  # empty cells are offered as "unknown"
@@ -93,13 +94,13 @@ def _filter_options(dataset: Dataset) -> FilterOptions:
         ),
         regions=counted(cases["region_code"]),
         held_regions=counted(cases["imprisonment_region_code"].dropna()),
-        case_groups=counted(cases["case_group"].dropna()),
+        case_groups=counted(dataset.groups["group"]),
         sources=counted(cases["source"]),
         punishments=counted(cases["punishment_type"], (*PUNISHMENT_TYPES, UNKNOWN)),
         statuses=counted(cases["status"], STATUSES),
         genders=counted(cases["gender"], GENDERS),
-        first_month=custody.min().date().replace(day=1) if len(custody) else None,
-        last_month=custody.max().date().replace(day=1) if len(custody) else None,
+        first_month=dated.min().date().replace(day=1) if len(dated) else None,
+        last_month=dated.max().date().replace(day=1) if len(dated) else None,
     )
 
 
@@ -112,12 +113,17 @@ def _mask(dataset: Dataset, state: FilterState) -> np.ndarray:
         by_article = np.zeros(len(cases), dtype=bool)
         by_article[rows] = True
         mask &= by_article
+    if state.case_groups:
+        groups = dataset.groups
+        rows = groups.loc[groups["group"].isin(state.case_groups), "row"].to_numpy()
+        in_group = np.zeros(len(cases), dtype=bool)
+        in_group[rows] = True
+        mask &= in_group
     for column, selected in (
         ("region_code", state.regions),
         ("punishment_type", state.punishments),
         ("status", state.statuses),
         ("gender", state.genders),
-        ("case_group", state.case_groups),
         ("source", state.sources),
         ("imprisonment_region_code", state.held_regions),
     ):
@@ -127,16 +133,22 @@ def _mask(dataset: Dataset, state: FilterState) -> np.ndarray:
             if UNKNOWN in selected:  # "unknown" also means "not stated": empty cells
                 matches = matches | values.isna().to_numpy()
             mask &= matches
-    if state.date_from or state.date_to:
-        # A period asks about arrests: rows with no arrest date cannot be in it.
-        custody = cases["custody_date"]
-        in_period = custody.notna()
-        if state.date_from:
-            in_period &= custody >= pd.Timestamp(state.date_from)
-        if state.date_to:
-            in_period &= custody <= pd.Timestamp(state.date_to)
-        mask &= in_period.to_numpy(dtype=bool)
+    if state.has_period:
+        mask &= in_period(cases[state.date_column], state)
     return mask
+
+
+def in_period(dates: pd.Series, state: FilterState) -> np.ndarray:
+    """Rows whose date is in the state's period. Dates are days and both ends are inclusive:
+    "to 2022-12-31" takes all of the 31st. A row without the date cannot be in any period (the
+    overview counts those separately, see `Overview.period_undated`)."""
+    values = dates.to_numpy()
+    inside = ~np.isnat(values)
+    if state.date_from:
+        inside &= values >= np.datetime64(state.date_from, "D")
+    if state.date_to:
+        inside &= values < np.datetime64(state.date_to, "D") + np.timedelta64(1, "D")
+    return inside
 
 
 def select(dataset: Dataset, state: FilterState) -> pd.DataFrame:
@@ -151,12 +163,20 @@ def select(dataset: Dataset, state: FilterState) -> pd.DataFrame:
 
 @dataclass(frozen=True)
 class Counters:
-    persons: int
+    persons: int  # a sum over lists when several are selected: see persons_by_source
     prosecutions: int
     in_custody: int  # persons deprived of liberty now, in any of the selected prosecutions
     median_term_months: float | None  # of real prison terms (unit-dependent, see real_terms)
     real_terms: int  # how many terms the median is of
-    life_terms: int
+    life_terms: int  # life sentences: not on a years scale, so not in the median
+    unknown_terms: int  # real imprisonment whose length the source does not give: not in it
+    persons_by_source: tuple[tuple[str, int], ...] = ()  # each list's own count, largest first
+
+    @property
+    def summed_over_lists(self) -> bool:
+        """Persons are matched within a list, not across lists: over several lists, a person on
+        two of them counts twice, and the interface must say so."""
+        return len(self.persons_by_source) > 1
 
 
 def _is(column: pd.Series, value: str) -> np.ndarray:
@@ -194,9 +214,38 @@ def real_terms(cases: pd.DataFrame, unit: str) -> pd.DataFrame:
     return pd.DataFrame({"months": months[rows], "regime": names[regime.codes.to_numpy()[rows]]})
 
 
+def _count(cases: pd.DataFrame, rows: np.ndarray, unit: str) -> int:
+    """Persons (distinct) or prosecutions among the rows where `rows` is true."""
+    if unit == "persons":
+        return _distinct(cases[PERSON_CODE].to_numpy()[rows])
+    return int(np.count_nonzero(rows))
+
+
 def _life(cases: pd.DataFrame, unit: str) -> int:
-    life = _is(cases["punishment_type"], "life")
-    return _distinct(cases[PERSON_CODE].to_numpy()[life]) if unit == "persons" else int(life.sum())
+    return _count(cases, _is(cases["punishment_type"], "life"), unit)
+
+
+def _terms_of_unknown_length(cases: pd.DataFrame, unit: str) -> int:
+    """Real imprisonment with no term given: persons with no known term in any of their cases
+    (a person with a known term elsewhere is in the median already)."""
+    prison = _is(cases["punishment_type"], "imprisonment")
+    unknown = prison & np.isnan(cases["sentence_months"].to_numpy())
+    if unit == "prosecutions":
+        return int(np.count_nonzero(unknown))
+    codes = cases[PERSON_CODE].to_numpy()
+    known = np.unique(codes[prison & ~unknown])
+    return _distinct(codes[unknown & ~np.isin(codes, known)])
+
+
+def persons_by_source(cases: pd.DataFrame) -> tuple[tuple[str, int], ...]:
+    """Persons in each source list of the selection, largest first (then by name)."""
+    pairs = pd.DataFrame(
+        {"source": cases["source"].astype(str).to_numpy(), "person": cases[PERSON_CODE]}
+    )
+    counts = pairs.drop_duplicates().groupby("source").size()
+    return tuple(
+        sorted(((str(k), int(v)) for k, v in counts.items()), key=lambda kv: (-kv[1], kv[0]))
+    )
 
 
 def counters(cases: pd.DataFrame, unit: str) -> Counters:
@@ -210,6 +259,8 @@ def counters(cases: pd.DataFrame, unit: str) -> Counters:
         median_term_months=float(terms.median()) if len(terms) else None,
         real_terms=len(terms),
         life_terms=_life(cases, unit),
+        unknown_terms=_terms_of_unknown_length(cases, unit),
+        persons_by_source=persons_by_source(cases),
     )
 
 
@@ -219,20 +270,24 @@ class Timeline:
     counts: tuple[int, ...]
     granularity: str
     unit: str
-    undated: int  # persons or prosecutions with no arrest date: not on the timeline
+    undated: int  # persons or prosecutions without the date: not on the timeline
+    dates: str = "arrest"  # which date it counts by (data.filters.DATE_BASES)
 
 
 _MONTHS_PER_PERIOD = {"month": 1, "quarter": 3, "year": 12}
 
 
-def timeline(cases: pd.DataFrame, granularity: str, unit: str) -> Timeline:
-    custody = cases["custody_date"].to_numpy()
+def timeline(
+    cases: pd.DataFrame, granularity: str, unit: str, dates: str = "arrest"
+) -> Timeline:
+    """Persons or prosecutions by period of the chosen date; a person at their earliest one."""
+    values = cases[DATE_COLUMNS[dates]].to_numpy()
     if unit == "persons":
-        custody = pd.Series(custody).groupby(cases[PERSON_CODE].to_numpy()).min().to_numpy()
-    dated = custody[~np.isnat(custody)]
-    undated = len(custody) - len(dated)
+        values = pd.Series(values).groupby(cases[PERSON_CODE].to_numpy()).min().to_numpy()
+    dated = values[~np.isnat(values)]
+    undated = len(values) - len(dated)
     if not len(dated):
-        return Timeline((), (), granularity, unit, undated)
+        return Timeline((), (), granularity, unit, undated, dates)
     step = _MONTHS_PER_PERIOD[granularity]
     # Periods as whole numbers: months since 1970 divided by the period's length in months.
     periods = dated.astype("datetime64[M]").astype(np.int64) // step
@@ -242,7 +297,7 @@ def timeline(cases: pd.DataFrame, granularity: str, unit: str) -> Timeline:
         date(1970 + (p * step) // 12, (p * step) % 12 + 1, 1)
         for p in range(first, first + len(counts))
     )
-    return Timeline(starts, tuple(int(c) for c in counts), granularity, unit, undated)
+    return Timeline(starts, tuple(int(c) for c in counts), granularity, unit, undated, dates)
 
 
 @dataclass(frozen=True)
@@ -253,6 +308,7 @@ class SentenceDistribution:
     total: int
     life: int
     unit: str
+    unknown_length: int = 0  # real imprisonment of unknown length: on no bin
 
 
 def sentence_distribution(cases: pd.DataFrame, unit: str) -> SentenceDistribution:
@@ -271,6 +327,7 @@ def sentence_distribution(cases: pd.DataFrame, unit: str) -> SentenceDistributio
         total=len(terms),
         life=_life(cases, unit),
         unit=unit,
+        unknown_length=_terms_of_unknown_length(cases, unit),
     )
 
 
@@ -328,6 +385,10 @@ class Overview:
     timeline: Timeline
     sentences: SentenceDistribution
     regions: RegionCounts
+    # With a period set: persons/prosecutions that match every other filter but have no date of
+    # the period's kind, so cannot be in any period (said beside the numbers, never silently).
+    period_undated: int | None = None
+    dates: str = "arrest"
 
 
 def overview(dataset: Dataset, state: FilterState) -> Overview:
@@ -337,11 +398,18 @@ def overview(dataset: Dataset, state: FilterState) -> Overview:
 
 def _overview(dataset: Dataset, state: FilterState) -> Overview:
     cases = select(dataset, state)
+    undated = None
+    if state.has_period:
+        timeless = select(dataset, replace(state, date_from=None, date_to=None))
+        no_date = np.isnat(timeless[state.date_column].to_numpy())
+        undated = _count(timeless, no_date, state.unit)
     return Overview(
         counters=counters(cases, state.unit),
-        timeline=timeline(cases, state.granularity, state.unit),
+        timeline=timeline(cases, state.granularity, state.unit, state.dates),
         sentences=sentence_distribution(cases, state.unit),
         regions=region_counts(cases, state.unit, state.basis),
+        period_undated=undated,
+        dates=state.dates,
     )
 
 

@@ -48,6 +48,18 @@ STATUSES: tuple[str, ...] = (
     "unknown",
 )
 
+# The measure of restraint in force now (formats.md, `restraint`): house arrest is not custody.
+RESTRAINTS: tuple[str, ...] = (
+    "custody",
+    "house_arrest",
+    "ban_of_actions",
+    "recognizance",
+    "none",
+    "unknown",
+)
+# Statuses of a person who cannot be held now: custody is never true with them.
+FREE_STATUSES: tuple[str, ...] = ("released", "emigrated", "died")
+
 UNKNOWN_REGION = "unknown"
 LIST_SEPARATOR = "|"
 
@@ -75,7 +87,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("imprisonment_region_code", Kind.REGION),
     Column("facility", Kind.STRING),
     Column("articles", Kind.LIST),
-    Column("case_group", Kind.STRING),
+    Column("case_group", Kind.LIST),  # every group the case is filed under (cards carry several)
     Column("theme", Kind.STRING),
     Column("persecution_start", Kind.DATE),
     Column("custody_date", Kind.DATE),
@@ -83,12 +95,14 @@ COLUMNS: tuple[Column, ...] = (
     Column("punishment_type", Kind.CATEGORY, categories=PUNISHMENT_TYPES),
     Column("regime", Kind.CATEGORY, categories=REGIMES),
     # Terms: 0 to 50 years in months; longer is a typo, not a sentence (life is its own type).
-    Column("sentence_months", Kind.FLOAT, minimum=0, maximum=600),
+    Column("sentence_months", Kind.FLOAT, minimum=0, maximum=600),  # the term in force
+    Column("first_instance_months", Kind.FLOAT, minimum=0, maximum=600),  # where a court changed it
     Column("prison_months", Kind.FLOAT, minimum=0, maximum=600),
     Column("probation_months", Kind.FLOAT, minimum=0, maximum=120),
     Column("fine_rub", Kind.INT, minimum=0, maximum=10_000_000_000),
     Column("status", Kind.CATEGORY, categories=STATUSES),
     Column("in_custody", Kind.BOOL),
+    Column("restraint", Kind.CATEGORY, categories=RESTRAINTS),
     Column("recognized_political_prisoner", Kind.BOOL),
     Column("source_url", Kind.URL),
     Column("verdict_text", Kind.STRING),

@@ -84,7 +84,7 @@ def load_file(
     raw = read_raw(path, max_bytes)
     fmt = fmt or detect_format(raw, path.name)
     mapped: Mapped = _mapper(fmt)(raw, path.name, source.name if source else None)
-    cases, report = normalise(mapped.frame, path.name, raw.lines, (*raw.issues, *mapped.issues))
+    cases, report = normalise(mapped.frame, path.name, raw.lines, raw.issues, mapped.issues)
     report = replace(report, format=fmt, notes=(*raw.notes, *mapped.notes))
     if cases.empty:
         raise DataLoadError(

@@ -217,4 +217,61 @@ def test_a_record_with_the_wrong_number_of_fields_is_rejected_not_shifted(tmp_pa
     assert dataset.cases["case_id"].tolist() == ["a", "c"]
     assert report.rows_read == 3 and report.rows_rejected == 1
     [issue] = report.rejected
-    assert issue.row == 3 and "3 fields where the header has 27" in issue.reason
+    assert issue.row == 3 and f"3 fields where the header has {len(COLUMN_NAMES)}" in issue.reason
+
+
+def test_custody_never_true_for_a_person_released_emigrated_or_dead(tmp_path):
+    """Defect: a row with in_custody=true and status=released was counted as held now."""
+    lines = [
+        row(case_id="a", status="released", in_custody="true", restraint="custody"),
+        row(case_id="b", status="died", in_custody="true"),
+        row(case_id="c", status="serving", in_custody="true"),
+        row(case_id="d", status="trial", restraint="house_arrest", in_custody="true"),
+        row(case_id="e", status="trial", restraint="custody"),
+        row(case_id="f", status="trial", restraint="house_arrest"),
+    ]
+    dataset, report = load_canonical(write(tmp_path, "\n".join([HEADER, *lines])))
+    cases = dataset.cases.set_index("case_id")
+    assert not cases.loc["a", "in_custody"] and not cases.loc["b", "in_custody"]
+    assert cases.loc["a", "restraint"] == "none"
+    assert cases.loc["c", "in_custody"]
+    assert pd.isna(cases.loc["d", "restraint"]) and cases.loc["d", "in_custody"]
+    assert cases.loc["e", "in_custody"]  # a measure of custody says the person is held
+    assert not cases.loc["f", "in_custody"]  # house arrest is not custody
+    codes = [(i.row, i.code) for i in report.issues]
+    assert codes == [
+        (2, "custody_contradicts_status"),
+        (2, "restraint_contradicts_status"),
+        (3, "custody_contradicts_status"),
+        (5, "restraint_contradicts_custody"),
+    ]
+    assert all(i.action == "repaired" and i.file == "data.csv" for i in report.issues)
+
+
+def test_a_time_of_day_is_dropped_dates_are_days(tmp_path):
+    """Defect: '2022-12-31T10:00' kept its time and fell outside a period ending on the 31st."""
+    lines = [
+        row(case_id="a", custody_date="2022-12-31T10:00"),
+        row(case_id="b", custody_date="2022-12-31 23:59:59"),
+        row(case_id="c", custody_date="2022-12-31T10:00:00+03:00"),
+        row(case_id="d", custody_date="2022-12-31T10:00:00Z"),
+    ]
+    dataset, report = load_canonical(write(tmp_path, "\n".join([HEADER, *lines])))
+    assert report.issues == ()
+    days = dataset.cases["custody_date"]
+    assert (days == pd.Timestamp("2022-12-31")).all()
+
+
+def test_rows_read_are_rows_loaded_plus_rows_rejected(tmp_path):
+    """Defect: values repaired by an importer were counted as more rows read (899 cards read as
+    1783). A file with repairs, a rejection and a broken line keeps the arithmetic."""
+    lines = [
+        row(case_id="a", gender="robot", status="released", in_custody="true"),
+        row(case_id="b", person_id=""),
+        "p2,extra,fields",
+        row(case_id="c", birth_year="1700", custody_date="yesterday"),
+    ]
+    _, report = load_canonical(write(tmp_path, "\n".join([HEADER, *lines])))
+    assert report.rows_read == 4
+    assert report.rows_loaded == 2 and report.rows_rejected == 2 and report.rows_repaired == 2
+    assert report.rows_read == report.rows_loaded + report.rows_rejected

@@ -148,12 +148,17 @@ class TestTable:
 
     def test_person_row_aggregates_cases(self, dataset):
         cases = dataset.cases
-        person = cases["person_id"].value_counts().index[0]
+        # A person with several cases and arrest dates that differ: the earliest must be shown
+        # (the test used to pass on an empty date too).
+        dated = cases.dropna(subset=["custody_date"])
+        spread = dated.groupby("person_id")["custody_date"].nunique()
+        person = spread[spread > 1].index[0]
         own = cases[cases["person_id"] == person]
         rows = query.table_page(dataset, FilterState(), page_size=100_000).rows
         mine = rows[rows["person_id"] == person].iloc[0]
         assert mine["cases"] == len(own) > 1
-        assert mine["custody_date"] == own["custody_date"].min() or pd.isna(mine["custody_date"])
+        assert pd.notna(mine["custody_date"])
+        assert mine["custody_date"] == own["custody_date"].min() < own["custody_date"].max()
         assert set(mine["articles"]) == {a for arts in own["articles"] for a in arts}
         latest = own.sort_values("persecution_start").iloc[-1]
         assert mine["status"] == latest["status"]
@@ -193,10 +198,22 @@ class TestTable:
         rows = query.table_page(dataset, FilterState(), page_size=50).rows["custody_date"]
         assert rows.dropna().is_monotonic_decreasing
 
-    def test_sentence_sort_puts_life_first(self, dataset):
+    def test_sentence_sort_puts_life_first(self):
+        """Life terms first, then real terms from the longest, then the milder punishments (the
+        test used to accept a prison term on top, and its data had no life term at all)."""
+        dataset = _tiny(
+            [
+                {"person_id": "a", "punishment_type": "imprisonment", "sentence_months": "60"},
+                {"person_id": "b", "punishment_type": "fine", "fine_rub": "100000"},
+                {"person_id": "c", "punishment_type": "life"},
+                {"person_id": "d", "punishment_type": "imprisonment", "sentence_months": "120"},
+                {"person_id": "e", "punishment_type": "none_yet"},
+                {"person_id": "f", "punishment_type": "life"},
+            ]
+        )
         page = query.table_page(dataset, FilterState(), sort_by=(("sentence", "desc"),))
-        top = page.rows.iloc[0]
-        assert top["punishment_type"] in ("life", "imprisonment")
+        assert page.rows["person_id"].tolist()[:4] in (["c", "f", "d", "a"], ["f", "c", "d", "a"])
+        assert page.rows["person_id"].tolist()[4:] == ["b", "e"]
 
     def test_page_beyond_the_end_is_clamped(self, dataset):
         page = query.table_page(dataset, FilterState(), page=10_000)
@@ -253,3 +270,117 @@ def test_unknown_also_selects_empty_values():
     assert query.overview(dataset, FilterState(punishments=("unknown",))).counters.persons == 5
     options = query.filter_options(dataset)
     assert dict(options.genders) == {"male": 1, "female": 1, "unknown": 3}
+
+
+def test_the_last_day_of_a_period_is_in_it_whatever_the_time_of_day():
+    """Defect: '2022-12-31T10:00' fell outside 'to 2022-12-31'."""
+    dataset = _tiny(
+        [
+            {"person_id": "a", "custody_date": "2022-12-31T10:00"},
+            {"person_id": "b", "custody_date": "2022-12-31"},
+            {"person_id": "c", "custody_date": "2023-01-01T00:00"},
+            {"person_id": "d", "custody_date": "2022-01-01T23:00"},
+        ]
+    )
+    state = FilterState(date_from=date(2022, 1, 1), date_to=date(2022, 12, 31))
+    assert sorted(query.select(dataset, state)["person_id"]) == ["a", "b", "d"]
+
+
+PERIOD_ROWS = [
+    # an arrest and a verdict in 2022
+    {"person_id": "a", "persecution_start": "2021-11-01", "custody_date": "2022-03-01",
+     "verdict_date": "2022-10-01", "punishment_type": "imprisonment", "sentence_months": "60"},
+    # a fine: never arrested, case started and verdict in 2022
+    {"person_id": "b", "persecution_start": "2022-04-01", "verdict_date": "2022-09-01",
+     "punishment_type": "fine", "fine_rub": "50000"},
+    # in absentia: a verdict in 2023, no arrest
+    {"person_id": "c", "persecution_start": "2022-06-01", "verdict_date": "2023-02-01",
+     "punishment_type": "imprisonment", "sentence_months": "96"},
+    # no dates at all
+    {"person_id": "d", "punishment_type": "suspended", "sentence_months": "24"},
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("dates", "expected", "undated"),
+    [("arrest", ["a"], 3), ("start", ["b", "c"], 1), ("verdict", ["a", "b"], 1)],
+)
+def test_the_period_is_about_the_date_the_reader_chose(dates, expected, undated):
+    """Defect: fines, suspended terms and in-absentia cases vanished under any period, since it
+    only knew arrests. The records without the chosen date are counted, not hidden."""
+    dataset = _tiny(PERIOD_ROWS)
+    state = FilterState(dates=dates, date_from=date(2022, 1, 1), date_to=date(2022, 12, 31))
+    assert sorted(query.select(dataset, state)["person_id"]) == expected
+    result = query.overview(dataset, state)
+    assert result.period_undated == undated and result.dates == dates
+    assert result.timeline.dates == dates
+    assert sum(result.timeline.counts) + result.timeline.undated == len(expected)
+    assert query.overview(dataset, FilterState(dates=dates)).period_undated is None
+
+
+def test_the_timeline_counts_by_the_chosen_date():
+    dataset = _tiny(PERIOD_ROWS)
+    by_verdict = query.overview(dataset, FilterState(dates="verdict", granularity="year"))
+    assert dict(zip(by_verdict.timeline.periods, by_verdict.timeline.counts, strict=True)) == {
+        date(2022, 1, 1): 2,
+        date(2023, 1, 1): 1,
+    }
+    assert by_verdict.timeline.undated == 1
+
+
+def test_the_median_says_what_it_leaves_out():
+    dataset = _tiny(
+        [
+            {"person_id": "a", "punishment_type": "imprisonment", "sentence_months": "60"},
+            {"person_id": "b", "punishment_type": "imprisonment", "sentence_months": "120"},
+            {"person_id": "c", "punishment_type": "life"},
+            {"person_id": "d", "punishment_type": "imprisonment"},  # length not given
+            {"person_id": "a", "punishment_type": "imprisonment"},  # known in another case
+            {"person_id": "e", "punishment_type": "fine", "fine_rub": "1000"},
+        ]
+    )
+    persons = query.overview(dataset, FilterState()).counters
+    assert persons.median_term_months == 90 and persons.real_terms == 2
+    assert persons.life_terms == 1 and persons.unknown_terms == 1
+    cases = query.overview(dataset, FilterState(unit="prosecutions")).counters
+    assert cases.unknown_terms == 2 and cases.real_terms == 2
+    assert query.overview(dataset, FilterState()).sentences.unknown_length == 1
+
+
+def test_a_case_in_several_groups_is_found_under_each():
+    dataset = _tiny(
+        [
+            {"person_id": "a", "case_group": "Хизб ут-Тахрир|Крымские татары"},
+            {"person_id": "b", "case_group": "Крымские татары"},
+            {"person_id": "c", "case_group": ""},
+        ]
+    )
+
+    def select(*groups: str) -> list[str]:
+        return sorted(query.select(dataset, FilterState(case_groups=groups))["person_id"])
+
+    assert select("Хизб ут-Тахрир") == ["a"]
+    assert select("Крымские татары") == ["a", "b"]
+    assert select("Крымские татары", "Хизб ут-Тахрир") == ["a", "b"]
+    assert dict(query.filter_options(dataset).case_groups) == {
+        "Крымские татары": 2,
+        "Хизб ут-Тахрир": 1,
+    }
+
+
+def test_persons_over_several_lists_are_a_sum_and_say_so():
+    """Defect: a person on Memorial's and OVD-Info's lists counted twice, silently. Until
+    persons are matched across lists the count is a sum, and the counters carry each list."""
+    dataset = _tiny(
+        [
+            {"person_id": "1", "source": "memorial", "name": "Иванов Иван"},
+            {"person_id": "2", "source": "memorial", "name": "Петров Пётр"},
+            {"person_id": "900", "source": "ovdinfo", "name": "Иванов Иван"},
+            {"person_id": "900", "source": "ovdinfo", "name": "Иванов Иван"},
+        ]
+    )
+    both = query.overview(dataset, FilterState()).counters
+    assert both.persons == 3 and both.summed_over_lists
+    assert both.persons_by_source == (("memorial", 2), ("ovdinfo", 1))
+    one = query.overview(dataset, FilterState(sources=("memorial",))).counters
+    assert one.persons == 2 and not one.summed_over_lists
