@@ -17,7 +17,7 @@ from typing import Any, ClassVar
 import numpy as np
 import pandas as pd
 
-from data.reference import article_key
+from data.articles import article_key
 from data.schema import COLUMN_NAMES
 
 

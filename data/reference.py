@@ -135,34 +135,6 @@ def articles() -> dict[str, Article]:
     return _by_code("articles.csv", lambda row: Article(**row))
 
 
-_ARTICLE_NUMBER = re.compile(r"\d+(?:\.\d+)?")
-# Parts and points ("ч.2", "ч. 2", "Part 2", "п. «а»") carry numbers that are not the article.
-_PART = re.compile(
-    r"(?:\bч\.?|\bчасть|\bчасти|\bpart|\bп\.)\s*[«\"]?[\w]{1,3}[»\"]?", re.IGNORECASE
-)
-_INCHOATE = {"30", "33"}  # preparation/attempt and complicity: the charge is the article after them
-
-
-def article_key(article: str) -> str | None:
-    """The article a charge is under, without its part: '207.3 ч.2' -> '207.3',
-    '30 ч.1 - 278' -> '278'.
-
-    Preparation/attempt (art. 30) and complicity (art. 33) qualify another article; a charge of
-    'preparation of 278' is counted under 278, which is how the lists themselves count it.
-    """
-    text = article.strip()
-    if not text:
-        return None
-    segments = [s for s in re.split(r"\s[-–—]\s|,", text) if s.strip()]
-    numbers = [m.group(0) for s in segments if (m := _ARTICLE_NUMBER.search(_PART.sub(" ", s)))]
-    if not numbers:
-        return None
-    for number in numbers:
-        if number not in _INCHOATE:
-            return number
-    return numbers[0]
-
-
 _PART_RU = re.compile(r"\bч\.\s*(\d+(?:\.\d+)?)")
 
 

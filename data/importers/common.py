@@ -10,8 +10,8 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from data.articles import normalise_articles
 from data.dataset import RowIssue
-from data.importers.articles import normalise_articles
 from data.importers.read import RawTable
 from data.loader import cell_text, strip_markup
 

@@ -275,3 +275,19 @@ def test_rows_read_are_rows_loaded_plus_rows_rejected(tmp_path):
     assert report.rows_read == 4
     assert report.rows_loaded == 2 and report.rows_rejected == 2 and report.rows_repaired == 2
     assert report.rows_read == report.rows_loaded + report.rows_rejected
+
+
+def test_a_canonical_file_goes_through_the_one_article_parser(tmp_path):
+    """Defect: a canonical file's "часть 2 статьи 207.3" was filed under article "2", silently."""
+    lines = [
+        row(case_id="a", articles='"часть 2 статьи 207.3|ч. 1 ст. 30, ст. 278"'),
+        row(case_id="b", articles="205.5 ч.2|два эпизода"),
+    ]
+    dataset, report = load_canonical(write(tmp_path, "\n".join([HEADER, *lines])))
+    cases = dataset.cases.set_index("case_id")
+    assert cases.loc["a", "articles"] == ("207.3 ч.2", "30 ч.1 - 278")
+    assert cases.loc["b", "articles"] == ("205.5 ч.2",)
+    assert sorted(dataset.charges["article_key"]) == ["205.5", "207.3", "278"]
+    [issue] = report.issues
+    assert (issue.row, issue.column, issue.value) == (3, "articles", "два эпизода")
+    assert issue.code == "article_not_understood" and issue.action == "repaired"

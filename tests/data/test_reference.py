@@ -1,8 +1,8 @@
 import pytest
 
+from data.articles import article_key
 from data.reference import (
     article_display,
-    article_key,
     article_label,
     article_sort_key,
     articles,
@@ -40,11 +40,16 @@ def test_region_labels(code, lang, label):
         ("207.3 ч.2", "207.3"),
         ("205.5", "205.5"),
         ("30 ч.1 - 278", "278"),
-        ("ч. 2 ст. 205.5", "205.5"),
-        ("207.3 Part 2", "207.3"),
         ("332 ч.2.1", "332"),
+        ("105 ч.2 п.а п.в", "105"),
+        ("33 ч.5 - 30 ч.3 - 205 ч.1", "205"),
+        ("30 ч.1", "30"),
         ("", None),
         ("без статьи", None),
+        # not canonical: never a number taken from a part (it was "2" here)
+        ("часть 2 статьи 207.3", None),
+        ("ч. 2 ст. 205.5", None),
+        ("ст. 207.3", None),
     ],
 )
 def test_article_key(text, key):

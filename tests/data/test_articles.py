@@ -2,8 +2,8 @@
 
 import pytest
 
-from data.importers.articles import normalise_articles
-from data.reference import article_display, article_key
+from data.articles import article_key, normalise_articles
+from data.reference import article_display
 
 CASES = [
     # One article per string, in every written form
@@ -141,7 +141,7 @@ def test_canonical_output_reads_back_unchanged(value, expected):
     ],
 )
 def test_output_fits_the_reference_helpers(value, key):
-    """The canonical strings go through data.reference's article_key and article_display."""
+    """The canonical strings go through article_key and data.reference's article_display."""
     (article,), _ = normalise_articles(value)
     assert article_key(article) == key
     assert "ч." not in article_display(article, "en")

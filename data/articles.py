@@ -10,8 +10,8 @@ then the part, then the points, separated by single spaces:
     "30 ч.1 - 278"     preparation/attempt (art. 30) or complicity (art. 33), with its part, then
                        " - " and the article it qualifies, with that article's part and points
 
-Points are rendered "п.а" rather than "п.«а»": no quotes to escape in CSV, and the loader's
-`article_key` / `article_display` already skip "п.<letter>". Several points stay in one string
+Points are rendered "п.а" rather than "п.«а»": no quotes to escape in CSV, and `article_key` /
+`data.reference.article_display` already skip "п.<letter>". Several points stay in one string
 (no comma) so that the canonical form reads back unchanged: `normalise_articles` of its own output
 is that output.
 
@@ -289,3 +289,17 @@ def normalise_articles(
             last.points = last.points or loose.points
     articles = tuple(dict.fromkeys(_render_all(charges)))
     return articles, tuple(dict.fromkeys(not_understood))
+
+
+def article_key(article: str) -> str | None:
+    """The article a canonical charge is filed under, without part or points: '207.3 ч.2' ->
+    '207.3', '30 ч.1 - 278' -> '278' (preparation of 278 counts under 278, as the lists count it).
+
+    It reads only the canonical form `normalise_articles` writes (every importer sends articles
+    through it), so there is one parser: text in any other shape gives None rather than a number
+    taken from a part ("часть 2 статьи 207.3" is never article 2).
+    """
+    numbers = [segment.split(" ", 1)[0] for segment in article.strip().split(" - ")]
+    if not numbers or not all(_article(n) for n in numbers):
+        return None
+    return next((n for n in numbers if n not in _INCHOATE), numbers[0])
