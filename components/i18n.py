@@ -276,6 +276,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "status.how_read": ("Как прочитан", "How it was read"),
     "status.loaded": ("загружен", "loaded"),
     "status.not_loaded": ("не загружен", "not loaded"),
+    "status.superseded": (
+        "Более ранняя выгрузка списка «{source}»: сохранена как снимок истории списка и не "
+        "учитывается в числах; учитывается более новая выгрузка {file}.",
+        "An earlier export of the list “{source}”: kept as a snapshot of the list's history and "
+        "not counted; the newer export {file} is counted.",
+    ),
     "status.kept_previous": (
         "новая версия файла не читается; показывается последняя удачная",
         "the new version of the file cannot be read; the last good version is shown",

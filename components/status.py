@@ -31,6 +31,10 @@ _NOTES_RU = (
         "нет столбца мер пресечения: даты ареста не заполнены",
     ),
     (
+        re.compile(r"^as of (\d{4}-\d{2}-\d{2}) \(from the file name\)$"),
+        r"по состоянию на \1 (дата из имени файла)",
+    ),
+    (
         re.compile(r"^cards at Memorial's 'location unknown' point: (\d+)$"),
         r"карточек с точкой «место неизвестно»: \1",
     ),
@@ -223,6 +227,14 @@ def _file_card(report: LoadReport, lang: str) -> dbc.Card:
         )
     if report.kept_previous:
         body.append(dbc.Alert(t("status.kept_previous", lang), color="warning", className="mb-2"))
+    for source, counted in report.superseded:
+        body.append(
+            dbc.Alert(
+                t("status.superseded", lang, source=source, file=counted),
+                color="info",
+                className="mb-2",
+            )
+        )
     if ok or report.kept_previous:
         body += [_numbers(report, lang), _by_column(report, lang), _issues(report, lang)]
     return dbc.Card(dbc.CardBody(body), className="mb-3")

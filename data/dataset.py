@@ -64,6 +64,9 @@ class LoadReport:
     error: str | None = None  # the file as a whole could not be loaded (English message)
     error_code: str | None = None
     kept_previous: bool = False  # the last good version of this file is still being served
+    # (source, file counted instead): this file is an earlier export of those lists, kept as a
+    # snapshot and not counted (data.sources.count_newest_exports)
+    superseded: tuple[tuple[str, str], ...] = ()
 
     @property
     def rejected(self) -> tuple[RowIssue, ...]:
@@ -104,6 +107,7 @@ class LoadReport:
             "notes": list(self.notes),
             "error": self.error,
             "kept_previous": self.kept_previous,
+            "superseded_by": {source: file for source, file in self.superseded},
             "rows_read": self.rows_read,
             "rows_loaded": self.rows_loaded,
             "rows_rejected": self.rows_rejected,

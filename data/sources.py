@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import threading
 import time
 from collections.abc import Callable
@@ -19,7 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from data.dataset import LINE, PERSON_CODE, Dataset, LoadReport, RowIssue, SourceInfo
+from data.dataset import PERSON_CODE, Dataset, LoadReport, Snapshot, SourceInfo
 from data.importers import FORMATS, load_file
 from data.importers.read import DEFAULT_MAX_BYTES, SUPPORTED_SUFFIXES, DataLoadError
 
@@ -100,6 +101,36 @@ def _signature(path: Path) -> tuple:
     return (*stat(path), *stat(meta_path(path)))
 
 
+# "list_899_30-03-2025.geojson", "export-2025-10-01.csv": snapshots carry their date in the name.
+_NAME_DATE = re.compile(
+    r"(?<!\d)(?:(?P<d>\d{1,2})[-._](?P<m>\d{1,2})[-._](?P<y>\d{4})"
+    r"|(?P<y2>\d{4})[-._](?P<m2>\d{1,2})[-._](?P<d2>\d{1,2}))(?!\d)"
+)
+
+
+def date_in_name(name: str) -> date | None:
+    """The date a file name carries (dd-mm-yyyy or yyyy-mm-dd, with - . or _), if a real one."""
+    for match in _NAME_DATE.finditer(name):
+        day, month, year = (
+            (match["d"], match["m"], match["y"]) if match["y"] else
+            (match["d2"], match["m2"], match["y2"])
+        )  # fmt: skip
+        try:
+            return date(int(year), int(month), int(day))
+        except ValueError:
+            continue
+    return None
+
+
+def _dated_by_name(dataset: Dataset, path: Path) -> tuple[Dataset, tuple[str, ...]]:
+    """Sources with no "as of" date take the date in the file name, and the report says so."""
+    named = date_in_name(path.name)
+    if named is None or all(s.as_of for s in dataset.sources):
+        return dataset, ()
+    sources = tuple(s if s.as_of else replace(s, as_of=named) for s in dataset.sources)
+    return replace(dataset, sources=sources), (f"as of {named.isoformat()} (from the file name)",)
+
+
 def load_one(
     path: Path, fmt: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> tuple[Dataset | None, LoadReport]:
@@ -107,7 +138,8 @@ def load_one(
     source, meta_fmt, notes = read_meta(path)
     try:
         dataset, report = load_file(path, fmt or meta_fmt, source, max_bytes)
-        return dataset, replace(report, notes=(*report.notes, *notes))
+        dataset, dated = _dated_by_name(dataset, path)
+        return dataset, replace(report, notes=(*report.notes, *notes, *dated))
     except DataLoadError as error:
         report = LoadReport(
             file=path.name,
@@ -121,11 +153,11 @@ def load_one(
         return None, report
 
 
-def combine(datasets: list[Dataset]) -> Dataset | None:
+def combine(datasets: list[Dataset], snapshots: tuple[Snapshot, ...] = ()) -> Dataset | None:
     """Several files' datasets as one; sources with the same name are one source."""
     if not datasets:
         return None
-    if len(datasets) == 1:
+    if len(datasets) == 1 and not snapshots:
         return datasets[0]
     cases = pd.concat([d.cases.drop(columns=[PERSON_CODE]) for d in datasets], ignore_index=True)
     sources: dict[str, SourceInfo] = {}
@@ -137,54 +169,56 @@ def combine(datasets: list[Dataset]) -> Dataset | None:
             )
             if known is None or newer:
                 sources[source.name] = source
-    return Dataset.build(cases, tuple(sources.values()))
+    return Dataset.build(cases, tuple(sources.values()), snapshots)
 
 
-def drop_repeated_cases(states: list[FileState]) -> list[tuple[Dataset | None, LoadReport]]:
-    """A case (source + case_id) already loaded from an earlier file is not counted again: two
-    exports of one list in the folder would otherwise double every number. Each copy left out is
-    reported, in the later file, as a rejected row."""
-    seen: dict[tuple[str, str], str] = {}
-    result = []
+def _export_order(state: FileState, source: SourceInfo) -> tuple:
+    """Which export of a list is the newest: its "as of" date, then the file's time, then name."""
+    return (source.as_of or date.min, state.signature[0] or 0, state.path.name)
+
+
+def count_newest_exports(
+    states: list[FileState],
+) -> tuple[list[tuple[Dataset | None, LoadReport]], tuple[Snapshot, ...]]:
+    """Each list (source) is counted from its newest export only.
+
+    Two exports of one list in the folder are two snapshots of it, not two halves: the newer is
+    the list as of its date, and people who left the list since the older one are no longer on
+    it. The older exports are kept as snapshots (a list's history) and their reports say which
+    file is counted instead. -> (each file's counted dataset and report, the snapshots)
+    """
+    newest: dict[str, tuple[tuple, FileState]] = {}
+    for state in states:
+        for source in state.dataset.sources if state.dataset is not None else ():
+            order = _export_order(state, source)
+            if source.name not in newest or order > newest[source.name][0]:
+                newest[source.name] = (order, state)
+    result: list[tuple[Dataset | None, LoadReport]] = []
+    snapshots: list[Snapshot] = []
     for state in states:
         dataset, report = state.dataset, state.report
-        if dataset is None:
-            result.append((dataset, report))
-            continue
-        keys = list(
-            zip(
-                dataset.cases["source"].astype(str),
-                dataset.cases["case_id"].astype(str),
-                strict=True,
-            )
-        )
-        repeated = [key in seen for key in keys]
-        if any(repeated):
-            lines = (
-                dataset.cases[LINE]
-                if LINE in dataset.cases
-                else pd.Series(0, index=range(len(keys)))
-            )
-            issues = [
-                RowIssue(
-                    report.file,
-                    int(lines.iloc[i]),
-                    "case_id",
-                    key[1],
-                    f"the same case is already loaded from {seen[key]}; not counted twice",
-                    "rejected",
-                    "duplicate_case",
+        older = [] if dataset is None else [
+            s for s in dataset.sources if newest[s.name][1] is not state
+        ]  # fmt: skip
+        if older:
+            names = dataset.cases["source"].astype(str)
+            for source in older:
+                rows = dataset.cases[names == source.name]
+                counted = newest[source.name][1].path.name
+                snapshots.append(
+                    Snapshot(source.name, report.file, source.as_of, len(rows), counted, rows)
                 )
-                for i, key in enumerate(keys)
-                if repeated[i]
-            ]
-            kept = dataset.cases[[not r for r in repeated]]
-            dataset = Dataset.build(kept, dataset.sources) if len(kept) else None
-            report = replace(report, rows_loaded=len(kept), issues=(*report.issues, *issues))
-        for key in keys:
-            seen.setdefault(key, report.file)
+            gone = {s.name for s in older}
+            kept = dataset.cases[~names.isin(gone)]
+            current = tuple(s for s in dataset.sources if s.name not in gone)
+            dataset = Dataset.build(kept, current) if len(kept) else None
+            report = replace(
+                report,
+                superseded=tuple((s.name, newest[s.name][1].path.name) for s in older),
+            )
         result.append((dataset, report))
-    return result
+    snapshots.sort(key=lambda s: (s.source, s.as_of or date.min, s.file))
+    return result, tuple(snapshots)
 
 
 class DataFolder:
@@ -229,9 +263,9 @@ class DataFolder:
                 log.warning("%s is bad now; still serving its last good version", path.name)
             states[path] = FileState(path, signature, dataset, report)
         self.states = states
-        files = drop_repeated_cases(list(states.values()))
+        files, snapshots = count_newest_exports(list(states.values()))
         good = [dataset for dataset, _ in files if dataset is not None]
-        return combine(good), tuple(report for _, report in files)
+        return combine(good, snapshots), tuple(report for _, report in files)
 
 
 class Reloader:

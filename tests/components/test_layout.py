@@ -104,3 +104,27 @@ def test_reading_notes_in_russian():
         "карточек с точкой «место неизвестно»: 3"
     )
     assert note_text("encoding cp1251", "en") == "encoding cp1251"
+
+
+def test_status_page_says_which_export_of_a_list_is_counted(tmp_path, sample_csv):
+    import os
+
+    from data.sources import DataFolder
+
+    text = sample_csv.read_text(encoding="utf-8")
+    (tmp_path / "list_01-02-2025.csv").write_text(text, encoding="utf-8")
+    (tmp_path / "list_01-03-2025.csv").write_text(text, encoding="utf-8")
+    os.utime(tmp_path / "list_01-03-2025.csv", ns=(10**18, 10**18))  # newer by date, not by time
+    dataset, reports = DataFolder(tmp_path).load()
+    ru, en = (
+        json.dumps(
+            page(dataset, FilterState(), lang, "/status", reports),
+            ensure_ascii=False,
+            cls=plotly.utils.PlotlyJSONEncoder,
+        )
+        for lang in ("ru", "en")
+    )
+    assert "Более ранняя выгрузка списка «demo»" in ru and "list_01-03-2025.csv" in ru
+    assert "An earlier export of the list “demo”" in en
+    assert "по состоянию на 2025-03-01 (дата из имени файла)" in ru
+    assert "as of 2025-03-01 (from the file name)" in en

@@ -1,13 +1,23 @@
 """A data folder: several files with metadata, combined; a bad new version never costs data."""
 
 import json
+import os
 import shutil
 from datetime import date
 
 import pytest
 
 from data.dataset import DatasetRepository
-from data.sources import DataFolder, Reloader, combine, data_files, load_one, read_meta
+from data.sources import (
+    DataFolder,
+    Reloader,
+    combine,
+    data_files,
+    date_in_name,
+    load_one,
+    read_meta,
+)
+from tests.conftest import FIXTURES
 
 
 @pytest.fixture()
@@ -111,13 +121,61 @@ def test_combine_keeps_the_latest_as_of_per_source(folder):
 
 def test_two_exports_of_one_list_are_not_counted_twice(folder, sample_csv):
     shutil.copy(sample_csv, folder / "a_november.csv")
+    os.utime(folder / "a_november.csv", ns=(2 * 10**18, 2 * 10**18))  # the newer file
     dataset, reports = DataFolder(folder).load()
-    assert len(dataset.cases) == 18  # a.csv and b.csv; a_november.csv repeats a.csv
-    repeat = next(r for r in reports if r.file == "a_november.csv")
-    assert repeat.rows_loaded == 0 and repeat.rows_rejected == 9
-    issue = repeat.rejected[0]
-    assert (issue.row, issue.column, issue.code) == (2, "case_id", "duplicate_case")
-    assert "already loaded from a.csv" in issue.reason
+    assert len(dataset.cases) == 18  # a_november.csv and b.csv; a.csv is the earlier export
+    older = next(r for r in reports if r.file == "a.csv")
+    assert older.superseded == (("demo", "a_november.csv"),)
+    assert older.rows_read == older.rows_loaded + older.rows_rejected
+    [snapshot] = dataset.snapshots
+    assert (snapshot.source, snapshot.file, snapshot.rows) == ("demo", "a.csv", 9)
+    assert snapshot.superseded_by == "a_november.csv"
+
+
+def _export(folder, name: str, drop: str | None = None, add: str | None = None) -> None:
+    """A snapshot of one list: the canonical sample, less one person, plus one."""
+    lines = (FIXTURES / "canonical_sample.csv").read_text(encoding="utf-8").splitlines()
+    kept = [line for line in lines if not (drop and line.startswith(drop + ","))]
+    if add:
+        kept.append(kept[1].replace("demo-0001", add))
+    (folder / name).write_text("\n".join(kept) + "\n", encoding="utf-8")
+
+
+def test_the_newest_export_is_counted_not_the_first_by_name(tmp_path):
+    """Defect: with two exports of one list, the first by file name won (and the older export's
+    people who had left the list were still counted), while the header showed the newer date."""
+    _export(tmp_path, "a_list_30-03-2025.csv", drop="demo-0002", add="demo-0100")  # newer
+    _export(tmp_path, "b_list_22-02-2025.csv")  # older, sorts later by name
+    os.utime(tmp_path / "a_list_30-03-2025.csv", ns=(10**18, 10**18))  # older on disk too
+    dataset, reports = DataFolder(tmp_path).load()
+    ids = set(dataset.cases["person_id"])
+    assert "demo-0100" in ids and "demo-0002" not in ids and len(dataset.cases) == 9
+    assert [s.as_of for s in dataset.sources] == [date(2025, 3, 30)]
+    assert dataset.as_of == date(2025, 3, 30)
+    newer, older = reports
+    assert newer.superseded == () and "as of 2025-03-30 (from the file name)" in newer.notes
+    assert older.superseded == (("demo", "a_list_30-03-2025.csv"),)
+    [snapshot] = dataset.snapshots
+    assert snapshot.as_of == date(2025, 2, 22) and "demo-0002" in set(snapshot.cases["person_id"])
+
+
+def test_the_as_of_date_decides_before_the_file_time(tmp_path):
+    _export(tmp_path, "x.csv", add="demo-0200")
+    _export(tmp_path, "y.csv")
+    (tmp_path / "x.csv.meta.json").write_text('{"as_of": "2026-01-01", "source": "demo"}')
+    (tmp_path / "y.csv.meta.json").write_text('{"as_of": "2025-01-01", "source": "demo"}')
+    os.utime(tmp_path / "x.csv", ns=(10**18, 10**18))  # x is older on disk, newer by its date
+    dataset, _ = DataFolder(tmp_path).load()
+    assert "demo-0200" in set(dataset.cases["person_id"])
+    assert [s.file for s in dataset.snapshots] == ["y.csv"]
+
+
+def test_date_in_a_file_name():
+    assert date_in_name("list_899_30-03-2025.geojson") == date(2025, 3, 30)
+    assert date_in_name("export-2025-10-01.csv") == date(2025, 10, 1)
+    assert date_in_name("list_1.5.2024.json") == date(2024, 5, 1)
+    assert date_in_name("list_899.geojson") is None
+    assert date_in_name("list_31-02-2025.csv") is None  # no such day
 
 
 def test_the_same_case_id_in_two_sources_is_two_cases(tmp_path):
