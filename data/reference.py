@@ -161,15 +161,38 @@ _CASE_GROUPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     (
         "Антивоенное дело",
         "Anti-war cases",
-        ("anti-war case", "antiwar case", "антивоенные дела", "anti-war", "антивоенное"),
+        (
+            "anti-war case",
+            "antiwar case",
+            "антивоенные дела",
+            "anti-war",
+            "антивоенное",
+            "репрессии за антивоенную позицию",
+        ),
     ),
     ("Хизб ут-Тахрир", "Hizb ut-Tahrir", ("hizb ut-tahrir", "хизб ут-тахрир", "hizb-ut-tahrir")),
     (
         "Свидетели Иеговы",
         "Jehovah's Witnesses",
-        ("jehovah's witnesses", "jehovah’s witnesses", "свидетели иеговы", "jw"),
+        (
+            "jehovah's witnesses",
+            "jehovah’s witnesses",
+            "свидетели иеговы",
+            "jw",
+            "преследование свидетелей иеговы",
+        ),
     ),
-    ("Госизмена", "Treason", ("treason", "high treason", "госизмена", "государственная измена")),
+    (
+        "Госизмена",
+        "Treason",
+        (
+            "treason",
+            "high treason",
+            "госизмена",
+            "государственная измена",
+            "дела о государственной измене",
+        ),
+    ),
     ("Поджоги и диверсии", "Arson and sabotage", ("arson and sabotage",)),
     ("Болотное дело", "Bolotnaya Square case", ("bolotnaya case", "bolotnaya square case")),
     ("Экстремистское сообщество", "Extremist community", ("extremist community",)),
@@ -181,12 +204,45 @@ _CASE_GROUPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         "Anti-Corruption Foundation case",
         ("fbk case", "anti-corruption foundation", "дело фбк", "фбк"),
     ),
-    ("Крымские татары", "Crimean Tatars", ("crimean tatars",)),
+    ("Крымские татары", "Crimean Tatars", ("crimean tatars", "преследование крымских татар")),
     (
         "Дело «Сети»",
         "The Network case",
         ("network case", "the network case", "дело сети", "дело «сети»"),
     ),
+    # Memorial's case categories (its card tags), named as the tags name them.
+    ("Дела мусульман", "Cases against Muslims", ("дела мусульман",)),
+    (
+        "Религиозные преследования",
+        "Religious persecution",
+        ("преследования по религиозному признаку", "преследование по религиозному признаку"),
+    ),
+    ("«Украинский след»", "“Ukrainian trace” cases", ("украинский след",)),
+    ("Преследование украинцев", "Persecution of Ukrainians", ("преследование украинцев",)),
+    ("Гражданские активисты", "Civic activists", ("дела гражданских активистов",)),
+    (
+        "Сторонники Навального",
+        "Navalny supporters",
+        ("преследование сторонников навального", "navalny supporters"),
+    ),
+    ("Журналисты", "Journalists", ("дела журналистов", "journalists")),
+    (
+        "Конфиденциальное сотрудничество с иностранцами",
+        "Confidential cooperation with foreigners",
+        ("конфиденциальное сотрудничество с иностранцами",),
+    ),
+    (
+        "Антитеррористические статьи",
+        "Anti-terrorism laws",
+        ("антитеррористическое законодательство",),
+    ),
+    ("Оправдание терроризма", "Justification of terrorism", ("оправдание терроризма",)),
+    (
+        "«Экстремистские» высказывания",
+        "“Extremist” statements",
+        ("«экстремистские» высказывания", "экстремистские высказывания"),
+    ),
+    ("Другие дела", "Other cases", ("другие дела",)),
 )
 
 

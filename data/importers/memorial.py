@@ -4,13 +4,17 @@ A card has `ID`, `name`, `clauses` (articles), `tags` (a mix of the region in sh
 labels, case categories and list names), `date` (dd/mm/yyyy, start of custody), `main` (an HTML
 description in Russian: birth, charges, the verdict in words), `sourceUrl`, `address` (HTML letter
 address of the facility) and, in GeoJSON, a point (near 96.71, 62.52 it means "location unknown").
-Everything but the name, clauses, tags and date is read out of the Russian text; what cannot be
-read is left empty and reported, never guessed.
+
+Status, custody, the measure of restraint and the punishment come from the tags first ("в
+заключении", "реальный срок", "идёт суд", "под домашним арестом", ...), then from the text in
+the present tense; the sentence is the one in force after any appeal; the region of imprisonment
+comes from the letter address. What cannot be read is left empty and reported, never guessed.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -26,23 +30,17 @@ from data.importers.common import (
     russian_date,
     unreadable_verdict,
 )
+from data.importers.addresses import region_of_addresses
 from data.importers.mapped import Mapped
 from data.importers.read import RawTable
 from data.importers.regions import normalise_region
-from data.importers.verdicts import extract_verdict, parse_verdict
+from data.importers.verdicts import SentenceReading, extract_verdict, read_sentence
 from data.reference import known_case_group
-from data.schema import COLUMN_NAMES
+from data.schema import COLUMN_NAMES, LIST_SEPARATOR
 
-# Tags that say something other than the region. Matched on the lower-cased, ё-less tag.
-_STATUS_TAGS = {
-    "идет суд": "trial",
-    "идут суды": "trial",
-    "под домашним арестом": "trial",
-    "в сизо": "trial",
-    "следствие": "investigation",
-    "идет следствие": "investigation",
-    "отбывают наказание": "serving",
-    "отбывает наказание": "serving",
+# What the tags say, matched on the lower-cased, ё-less tag (see formats.md, "tags").
+# The status of a person who is free now: it outranks every other tag.
+_FREE_TAGS = {
     "освобождены": "released",
     "освобожден": "released",
     "освобождена": "released",
@@ -51,7 +49,26 @@ _STATUS_TAGS = {
     "умерли": "died",
     "погибли": "died",
 }
-_CURRENT = "преследуются в настоящее время"  # a list label: persecuted now, status unknown
+# The stage of a case before its verdict is in force (an appeal pending is still a trial).
+_STAGE_TAGS = {
+    "идет суд": "trial",
+    "идут суды": "trial",
+    "ожидание суда": "trial",
+    "апелляция в суде": "trial",
+    "следствие": "investigation",
+    "идет следствие": "investigation",
+}
+_SERVING_TAGS = {"отбывают наказание", "отбывает наказание"}
+# Held now (SIZO, colony, prison, psychiatric hospital): the most specific custody evidence.
+_HELD_TAGS = {"в заключении", "в сизо", "заключение под стражу"}
+HOUSE_ARREST = "под домашним арестом"
+# The punishment a tag names, where the text's verdict cannot be read.
+_PUNISHMENT_TAGS = {
+    "реальный срок": "imprisonment",
+    "лишение свободы": "imprisonment",
+    "принудительные работы": "forced_labour",
+    "карательная психиатрия": "compulsory_treatment",
+}
 _POLITICAL_PRISONER_TAGS = {"современные политзаключенные", "политзаключенные"}
 _THEME_TAGS = {
     "преследования по религиозному признаку": "freedom of religion",
@@ -59,9 +76,29 @@ _THEME_TAGS = {
     "свобода слова": "freedom of speech",
     "свобода собраний": "freedom of assembly",
 }
-_IGNORED_TAGS = {"все дела", "все", "мемориал", _CURRENT}
-HOUSE_ARREST = "под домашним арестом"
+# List names and labels that say nothing about the person ("persecuted now" is implied by every
+# other stage; it only rules out "released", which no tag then says).
+_IGNORED_TAGS = {"все дела", "все", "мемориал", "наши новости", "преследуются в настоящее время"}
+# Punishments served in custody; the others (forced labour, suspended terms, fines, ...) are not.
+_CUSTODIAL = {"imprisonment", "life", "compulsory_treatment"}
 UNKNOWN_POINT = (96.71, 62.52)  # Memorial's "location unknown": the centre of Russia
+
+# Present tense only: a card that says where the person IS ("Находится в СИЗО"), not where they
+# were ("был освобождён из СИЗО"), when no tag says it.
+_HELD_NOW_TEXT = re.compile(
+    r"(?:находится|находятся|содержится|содержатся|остается|остаются)\s+(?:в|под)\s+"
+    r"(?:сизо|стражей|колонии|тюрьме|изоляторе|психиатрическ\w+|следственном)"
+    r"|отбывает\s+(?:наказание|срок)\s+в\s+(?:колонии|тюрьме)",
+    re.IGNORECASE,
+)
+_AT_HOME_NOW_TEXT = re.compile(r"(?:находится|находятся)\s+под\s+домашним\s+арестом", re.I)
+_STAGE_TEXT = (
+    ("trial", re.compile(r"ид[её]т суд|суд ид[её]т|рассматривается в суде|передано в суд", re.I)),
+    ("investigation", re.compile(r"ид[её]т следствие|под следствием|следствие продолжается", re.I)),
+)
+# An article glued to its tooltip: "278«Совершение преступной организацией…»; до 20 лет
+# лишения свободы". The quoted name and the sanction after it are not charges.
+_TOOLTIP = re.compile(r"«[^»]*»?(?:\s*;\s*(?:до|от)\s[^;|\n«]*)?")
 
 _BORN = tuple(
     re.compile(pattern, re.IGNORECASE)
@@ -76,7 +113,6 @@ _DETAINED = re.compile(
 )
 _FEMALE_VERBS = re.compile(r"\b(родилась|задержана|приговорена|осуждена|арестована)\b", re.I)
 _MALE_VERBS = re.compile(r"\b(родился|задержан|приговорен|приговорён|осужден|арестован)\b", re.I)
-_IN_CUSTODY_TEXT = re.compile(r"в сизо|под стражей|содержится в|в колонии", re.IGNORECASE)
 
 
 def _fold(tag: str) -> str:
@@ -115,35 +151,115 @@ def _custody(card_date: str, text: str) -> str:
     return found.isoformat() if found else ""
 
 
-def _read_tags(tags: list[str]) -> dict[str, object]:
-    """Region, status, case group, theme and list membership out of a card's tags."""
-    found: dict[str, object] = {
-        "region": "",
-        "status": "",
-        "groups": [],
-        "theme": "",
-        "political": False,
-        "house_arrest": False,
-        "unknown": [],
-    }
+@dataclass
+class _Tags:
+    """What one card's tags say."""
+
+    region: str = ""
+    free: str = ""  # released / emigrated / died
+    stage: str = ""  # trial / investigation
+    serving: bool = False
+    held: bool = False
+    house_arrest: bool = False
+    punishment: str = ""
+    groups: list[str] = field(default_factory=list)
+    theme: str = ""
+    political: bool = False
+    unknown: list[str] = field(default_factory=list)
+
+
+def _read_tags(tags: list[str]) -> _Tags:
+    """Region, stage, custody, punishment, case groups, theme and list membership."""
+    found = _Tags()
     for tag in tags:
         key = _fold(tag)
         if not key or key in _IGNORED_TAGS:
             continue
-        if key in _STATUS_TAGS:
-            found["status"] = found["status"] or _STATUS_TAGS[key]
-            found["house_arrest"] = found["house_arrest"] or key == HOUSE_ARREST
+        if key in _FREE_TAGS:
+            found.free = found.free or _FREE_TAGS[key]
+        elif key in _STAGE_TAGS:
+            found.stage = found.stage or _STAGE_TAGS[key]
+        elif key in _SERVING_TAGS:
+            found.serving = True
+        elif key in _HELD_TAGS:
+            found.held = True
+        elif key == HOUSE_ARREST:
+            found.house_arrest = True
+        elif key in _PUNISHMENT_TAGS:
+            found.punishment = found.punishment or _PUNISHMENT_TAGS[key]
         elif key in _POLITICAL_PRISONER_TAGS:
-            found["political"] = True
-        elif key in _THEME_TAGS:
-            found["theme"] = found["theme"] or _THEME_TAGS[key]
+            found.political = True
         elif (code := normalise_region(tag)) is not None:
-            found["region"] = found["region"] or code
-        elif (group := known_case_group(tag)) is not None:
-            found["groups"].append(group)
+            found.region = found.region or code
         else:
-            found["unknown"].append(tag)
+            group = known_case_group(tag)
+            if key in _THEME_TAGS:
+                found.theme = found.theme or _THEME_TAGS[key]
+            if group is not None and group not in found.groups:
+                found.groups.append(group)
+            elif group is None and key not in _THEME_TAGS:
+                found.unknown.append(tag)
     return found
+
+
+def _clauses(cell: object) -> object:
+    """The articles without the tooltips glued to them (a list stays a list)."""
+    if isinstance(cell, str):
+        return _TOOLTIP.sub(" ", cell)
+    return [_TOOLTIP.sub(" ", item) for item in as_list(cell)]
+
+
+def _addresses(cell: object) -> list[str]:
+    """Letter addresses as plain text: a list holds several, a string is one whole address (its
+    commas separate the parts of the address, not addresses)."""
+    items = cell if isinstance(cell, (list, tuple)) else [cell]
+    return [text for item in items if (text := plain(item))]
+
+
+@dataclass(frozen=True)
+class _State:
+    """Where a card's person is and what stage the case is at, from the most specific evidence:
+    the tags first, then the text in the present tense, then what the verdict implies."""
+
+    status: str
+    in_custody: str  # "true", "false" or "" (not known)
+    restraint: str
+
+
+def _state(tags: _Tags, text: str, punishment: str, verdict_read: bool) -> _State:
+    if tags.free:
+        return _State(tags.free, "false", "none")
+    status = tags.stage
+    if not status and (tags.serving or verdict_read or tags.punishment):
+        status = "serving"  # a verdict and no stage before a final one: it is being served
+    if not status:
+        status = next((s for s, pattern in _STAGE_TEXT if pattern.search(text)), "")
+    if tags.house_arrest:
+        return _State(status, "false", "house_arrest")
+    if tags.held or _HELD_NOW_TEXT.search(text):
+        return _State(status, "true", "custody")
+    if _AT_HOME_NOW_TEXT.search(text):
+        return _State(status, "false", "house_arrest")
+    if status == "serving" and punishment:
+        custodial = punishment in _CUSTODIAL
+        return _State(status, "true" if custodial else "false", "custody" if custodial else "none")
+    return _State(status, "", "")
+
+
+def _verdict_cells(reading: SentenceReading | None) -> dict[str, str]:
+    """The punishment columns from a verdict reading: the sentence in force, the first-instance
+    term where a higher court changed it, and every wording the fields come from."""
+    if reading is None:
+        return {}
+    wordings = " … ".join((reading.wording, *reading.changes))
+    if reading.in_force is None:  # quashed: the case is back before a court
+        return {"punishment_type": "none_yet", "verdict_text": wordings}
+    cells = {c: number_text(getattr(reading.in_force, c)) for c in VERDICT_FIELDS}
+    first, now = reading.first.sentence_months, reading.in_force.sentence_months
+    if reading.changed and first is not None and first != now:
+        cells["first_instance_months"] = number_text(first)
+    cells["verdict_text"] = wordings
+    return cells
 
 
 def to_canonical(raw: RawTable, file: str, source: str | None) -> Mapped:
@@ -153,28 +269,30 @@ def to_canonical(raw: RawTable, file: str, source: str | None) -> Mapped:
     names = c.text("name", "fio", "title")
     texts = [plain(v) for v in c.get("main", "description", "text")]
     dates = c.text("date", "custody_date", "arrest_date")
+    addresses = [_addresses(v) for v in c.get("address", "facility")]
     longitudes, latitudes = c.get("_lon", "lon", "longitude"), c.get("_lat", "lat", "latitude")
 
     out["person_id"] = c.text("id", "person_id")
     out["source"] = source or "memorial"
     out["name"] = names
     out["source_url"] = c.text("sourceurl", "source_url", "url")
-    out["facility"] = [plain(v) for v in c.get("address", "facility")]
+    out["facility"] = ["; ".join(a for a in found if a) for found in addresses]
 
-    out["articles"], found = articles_column(raw, file, c.get("clauses", "articles"))
+    clauses = c.get("clauses", "articles").map(_clauses)
+    out["articles"], found = articles_column(raw, file, clauses)
     issues += found
 
     tags = [_read_tags(as_list(v)) for v in c.get("tags", "labels")]
-    out["region_code"] = [t["region"] or "unknown" for t in tags]
-    out["case_group"] = [t["groups"][0] if t["groups"] else "" for t in tags]
-    out["theme"] = [t["theme"] for t in tags]
-    out["recognized_political_prisoner"] = ["true" if t["political"] else "" for t in tags]
+    out["region_code"] = [t.region or "unknown" for t in tags]
+    out["case_group"] = [LIST_SEPARATOR.join(t.groups) for t in tags]
+    out["theme"] = [t.theme for t in tags]
+    out["recognized_political_prisoner"] = ["true" if t.political else "" for t in tags]
     issues += issues_for(
         raw,
         file,
         "tags",
-        ["; ".join(t["unknown"]) for t in tags],
-        lambda i: bool(tags[i]["unknown"]),
+        ["; ".join(t.unknown) for t in tags],
+        lambda i: bool(tags[i].unknown),
         "tag not understood; ignored",
         "tag_not_understood",
     )
@@ -183,7 +301,7 @@ def to_canonical(raw: RawTable, file: str, source: str | None) -> Mapped:
         file,
         "region_code",
         [""] * len(tags),
-        lambda i: not tags[i]["region"],
+        lambda i: not tags[i].region,
         "no region among the tags; set to 'unknown'",
         "region_not_understood",
     )
@@ -191,21 +309,23 @@ def to_canonical(raw: RawTable, file: str, source: str | None) -> Mapped:
     for i, text in enumerate(texts):
         row = out.index[i]
         line = int(raw.lines[i])
+        card = tags[i]
         out.at[row, "gender"] = _gender(names.iloc[i], text)
         out.at[row, "birth_year"] = _birth_year(text)
         out.at[row, "custody_date"] = _custody(dates.iloc[i], text)
-        status = tags[i]["status"]
         wording = extract_verdict(text)
-        verdict = parse_verdict(wording) if wording else None
-        if wording and verdict is None:
+        reading = read_sentence(text) if wording else None
+        if wording and reading is None:
             issues.append(unreadable_verdict(file, line, wording))
-        if verdict:
-            for column in VERDICT_FIELDS:
-                out.at[row, column] = number_text(getattr(verdict, column))
-            out.at[row, "verdict_text"] = wording
-        elif status in ("trial", "investigation") and not wording:
-            out.at[row, "punishment_type"] = "none_yet"
-        elif status == "serving" and not wording:
+        for column, value in _verdict_cells(reading).items():
+            out.at[row, column] = value
+        punishment = out.at[row, "punishment_type"] or card.punishment
+        state = _state(card, text, punishment, reading is not None)
+        if reading is not None and reading.in_force is None and state.status == "serving":
+            state = _State("trial", state.in_custody, state.restraint)  # quashed: tried again
+        if not punishment and state.status in ("trial", "investigation"):
+            punishment = "none_yet"
+        elif state.status == "serving" and not punishment:
             issues.append(
                 RowIssue(
                     file,
@@ -217,14 +337,12 @@ def to_canonical(raw: RawTable, file: str, source: str | None) -> Mapped:
                     "verdict_missing",
                 )
             )
-        out.at[row, "status"] = status
-        held = (
-            status == "serving" and out.at[row, "punishment_type"] in ("imprisonment", "life")
-        ) or bool(_IN_CUSTODY_TEXT.search(text))
-        if tags[i]["house_arrest"]:
-            out.at[row, "in_custody"] = "false"
-        elif held:
-            out.at[row, "in_custody"] = "true"
+        out.at[row, "punishment_type"] = punishment
+        out.at[row, "status"] = state.status
+        out.at[row, "in_custody"] = state.in_custody
+        out.at[row, "restraint"] = state.restraint
+        if state.in_custody == "true":  # an address of a person no longer held is not "held in"
+            out.at[row, "imprisonment_region_code"] = region_of_addresses(addresses[i]) or ""
 
     unknown_points = sum(
         1

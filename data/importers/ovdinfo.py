@@ -46,6 +46,44 @@ def _custody_date(measures: str) -> str:
     return ""
 
 
+# The measure of restraint in words (Russian or English) -> the canonical `restraint`.
+_RESTRAINTS = (
+    ("house_arrest", re.compile(r"домашн\w* арест|house arrest", re.IGNORECASE)),
+    (
+        "custody",
+        re.compile(
+            r"(?:содержани\w*|заключени\w*) под страж|pre-?trial detention|\bcustody|detention",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "ban_of_actions",
+        re.compile(
+            r"запрет\w* определ\w* действий|ban on (?:certain )?(?:actions|activities)", re.I
+        ),
+    ),
+    (
+        "recognizance",
+        re.compile(
+            r"подписк\w* о невыезде|обязательств\w* о явке|recognizance|travel ban"
+            r"|undertaking not to leave",
+            re.IGNORECASE,
+        ),
+    ),
+    ("none", re.compile(r"^(?:нет|не избира\w*|отсутству\w*|none|no)$", re.IGNORECASE)),
+)
+
+
+def restraint_from_text(text: str) -> str:
+    """The measure in force: the restraint type, or the last of the listed measures ("• домашний
+    арест: с 01.03.2024 • содержание под стражей: с 01.10.2024" is custody now). '' if unsaid."""
+    for part in reversed([p for p in re.split(r"[•\n;]", text) if p.strip()]):
+        for restraint, pattern in _RESTRAINTS:
+            if pattern.search(part.strip()):
+                return restraint
+    return ""
+
+
 def _number(value: object) -> float | None:
     text = cell_text(value).replace(",", ".").replace(" ", "")
     try:
@@ -114,6 +152,12 @@ def to_canonical(raw: RawTable, file: str, source: str | None) -> Mapped:
     out["custody_date"] = c.text("restraint_measures", "restraint_measures_ru").map(_custody_date)
     out["verdict_date"] = c.text("first_verdict_date", "verdict_date")
     out["in_custody"] = c.text("persecution_imprisoned", "imprisoned", "in_custody")
+    measures = c.text("restraint_type", "restraint_type_ru", "restraint_type_en", "restraint")
+    listed = c.text("restraint_measures", "restraint_measures_ru")
+    out["restraint"] = [
+        restraint_from_text(m) or restraint_from_text(ms)
+        for m, ms in zip(measures, listed, strict=True)
+    ]
     out["recognized_political_prisoner"] = c.text(
         "recognized_political_prisoner", "political_prisoner"
     )

@@ -4,7 +4,9 @@ Sources state sentences in free text: OVD-Info's `verdict_essence` ("11 лет �
 колонии строгого режима, штраф в размере 500 тысяч рублей"), its English twin ("6.5 years in a
 general regime penal colony") and Memorial's HTML descriptions ("суд приговорил его к шести годам
 и трём месяцам колонии общего режима"). `parse_verdict` turns one such wording into a `Verdict`;
-`extract_verdict` finds the wording inside a longer description.
+`extract_verdict` finds the wording inside a longer description, and `read_sentence` reads, after
+it, what an appeal or a cassation changed ("снизил срок до 13 лет 9 месяцев") into the sentence in
+force.
 
 The parser reads, it never guesses: a field the text does not state stays None, and a text with
 nothing readable gives None, so the importer can report it instead of inventing a number.
@@ -15,7 +17,8 @@ How a text is read:
 2. find every term ("8 годам 6 месяцам", "6.5 years"), the probation term and the part served in
    a prison, next to the words that introduce them;
 3. decide the kind of punishment from keywords by precedence (life > suspended > imprisonment >
-   other principal punishments > fine), the regime, and the fine's amount;
+   other principal punishments > fine), the regime, and the fine's amount (in parts too: "2
+   миллионов 350 тысяч");
 4. the principal term is the first term that is not the probation term; additional punishments
    (a ban on activities, restriction of freedom after a prison term) come after it and are ignored.
 """
@@ -296,6 +299,17 @@ _NOT_FINE_RE = re.compile(
     r"ущерб|компенсац|взыск|иск\b|конфиск|возмещ|damage|compensation|restitution|confiscat"
 )
 _THOUSANDS_GROUPED_RE = re.compile(r"\d{1,3}(?:[.,]\d{3})+")
+# An amount in parts, each smaller than the multiplier before it: "2 миллионов 350 тысяч",
+# "1 млн 200 тыс.", "2 million and 350 thousand", "3 млн 50 тысяч 500 рублей" (a last part without
+# a multiplier only right before the currency, so "1 млн 2 года" stays one part).
+_AMOUNT_PART = (
+    rf"\s*(?:(?:и|and)\s+)?(?P<num>{_AMOUNT_NUM})\s*(?:(?P<mult>{_MULTIPLIER})|(?=(?:{_CURRENCY})))"
+)
+_AMOUNT_PART_RE = re.compile(_AMOUNT_PART)
+_COMPOUND_AMOUNT_RE = re.compile(
+    rf"(?<![\d.,])(?:{_AMOUNT_NUM})\s*(?:{_MULTIPLIER})"
+    rf"(?:\s*(?:(?:и|and)\s+)?(?:{_AMOUNT_NUM})\s*(?:{_MULTIPLIER}|(?=(?:{_CURRENCY}))))+"
+)
 _MULTIPLIERS: tuple[tuple[str, int], ...] = (
     ("тыс", 1_000),
     ("thousand", 1_000),
@@ -349,7 +363,80 @@ _VERDICT_STARTS: tuple[tuple[re.Pattern[str], bool], ...] = (
 )
 _REQUEST_BEFORE_RE = re.compile(r"прокурор|обвинени|прос\w+|запрос\w*|требова\w*", re.I)
 _REQUEST_WINDOW = 60
-_SENTENCE_END_RE = re.compile(r";|\n|[.!?](?=\s*$|\s*\n|\s+[A-ZА-ЯЁ«\"„(])")
+# A sentence ends at ; or a newline, or at . ! ? before the end, a capital letter, or a date
+# ("режима. 10 октября 2023 года суд апелляционной инстанции…" starts a new sentence).
+_SENTENCE_END_RE = re.compile(
+    r";|\n|[.!?](?=\s*$|\s*\n|\s+[A-ZА-ЯЁ«\"„(]|\s+\d{1,2}(?:\s+[а-я]+\s+|\.\d{1,2}\.)\d{4})"
+)
+
+# --- changes by a higher court ------------------------------------------------------------------
+
+# What an appeal, a cassation or the Supreme Court did to the first-instance verdict, in the past
+# tense, the passive or a gerund ("снизил", "срок был снижен", "изменил приговор, снизив"); a
+# request ("просил снизить") or a hope ("снизит") uses other forms and is never read.
+_PAST = r"(?:а|и|о)?"  # снизил, снизила, снизили
+_SHORT = r"(?:а|о|ы)?"  # снижен, снижена, снижено, снижены
+_DOWN_VERBS = (
+    rf"(?:снизил|сократил|смягчил|уменьшил){_PAST}"
+    rf"|(?:снижен|сокращ[её]н|смягч[её]н|уменьш[её]н){_SHORT}|снизив|сократив|смягчив|уменьшив"
+)
+_UP_VERBS = (
+    rf"(?:ужесточил|увеличил|усилил){_PAST}|(?:ужесточ[её]н|увеличен|усилен){_SHORT}"
+    r"|ужесточив|увеличив|усилив"
+)
+_NEUTRAL_VERBS = rf"изменил{_PAST}|измен[её]н{_SHORT}|изменив"  # not "без изменений"
+_DOWN_RE = re.compile(rf"\b(?:{_DOWN_VERBS})\b", re.I)
+_UP_RE = re.compile(rf"\b(?:{_UP_VERBS})\b", re.I)
+# "снизил срок до 13 лет" (the new term) or "снизил срок на 3 месяца" (by how much).
+_CHANGE_RE = re.compile(
+    rf"\b(?:{_DOWN_VERBS}|{_UP_VERBS}|{_NEUTRAL_VERBS})\b"
+    r"(?P<object>(?:\s+[^\s\d.;!?]+){0,6}?)\s+(?P<prep>до|на)\s+",
+    re.I,
+)
+# The change is to the principal punishment: its term ("срок"), the punishment or the verdict.
+_PRINCIPAL_OBJECT_RE = re.compile(r"срок|наказани|приговор", re.I)
+# ... and not to a probation, an additional punishment or a fine, which the in-force verdict
+# does not restate ("сократил испытательный срок до 1 года", "снизил штраф до 100 тысяч").
+_OTHER_OBJECT_RE = re.compile(
+    r"испытательн|дополнительн|запрет|лишени\w*\s+прав|штраф|сумм|обязательн", re.I
+)
+_RESTRICTION_OBJECT_RE = re.compile(r"ограничени\w*\s+свобод", re.I)
+# "заменил лишение свободы на 2 года принудительных работ", "заменил наказание принудительными
+# работами на срок 2 года".
+_REPLACE_RE = re.compile(rf"\b(?:заменил{_PAST}|замен[её]н{_SHORT}|заменив)\b", re.I)
+_REPLACE_TARGET_RE = re.compile(r"\bна\s+")
+# The kinds a replacement can name; the first one named is what is replaced, the next kind named
+# ("лишение свободы принудительными работами") is what replaces it.
+_REPLACEMENT_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    *_SECONDARY_KINDS[:4],
+    (IMPRISONMENT, re.compile(r"лишени\w*\s+свобод|колони|тюрьм")),
+    (SUSPENDED, _SUSPENDED_RE),
+    (FINE, _FINE_KEY_RE),
+)
+# "отменил приговор", "приговор был отменён"; not "отменил приговор в части взыскания", nor the
+# appeal court's own verdict ("отменил приговор апелляционной инстанции"), nor "отменить".
+_QUASH_RE = re.compile(
+    rf"\b(?:отменил{_PAST}|отменив)(?:\s+[^\s\d.;!?]+){{0,3}}?\s+приговор[а-яё]*"
+    rf"|\bприговор[а-яё]*(?:\s+[^\s\d.;!?]+){{0,2}}?\s+отмен[её]н{_SHORT}\b",
+    re.I,
+)
+_PARTIAL_QUASH_RE = re.compile(r"частичн\w*|\bв\s+части\b", re.I)
+_APPEAL_VERDICT_RE = re.compile(r"апелляцион\w*\s+приговор|приговор\w*\s+апелляцион", re.I)
+_PARTIAL_QUASH_AFTER_RE = re.compile(r"\s+(?:в\s+части|апелляцион|суда\s+апелляцион)", re.I)
+# Words that make a change hypothetical or denied: "не снизил", "чтобы срок был увеличен",
+# "может быть снижен".
+_NOT_DONE_RE = re.compile(
+    r"\bне\b(?!\s+менее)|\b(?:бы|чтобы|если|мож(?:ет|ем|ете|но)|мог(?:ут|ла|ли|ло)?|будет"
+    r"|будут|долж\w*|вправе|отказал\w*)\b",
+    re.I,
+)
+# A change named within the first-instance wording itself is read only after these words: the
+# first court's own "заменив их принудительными работами" is part of its verdict.
+_HIGHER_COURT_RE = re.compile(r"апелляц|кассац|верховн|вышестоящ|обжалова", re.I)
+_CLAUSE_START_RE = re.compile(r"[.;!?\n,(]")
+# Where the words after a change's new term may be dropped: "до 6 лет, зачтя ...", "на 2 года —
+# до 9 лет".
+_PART_BREAK_RE = re.compile(r",|\s[—–]\s")
 
 
 # --- helpers ------------------------------------------------------------------------------------
@@ -479,11 +566,16 @@ def _punishment_type(text: str) -> str | None:
     return None
 
 
+def _multiplier_value(multiplier: str | None) -> int:
+    """1_000 for "тысяч", "тыс." and "thousand", 1_000_000 for "млн" ...; 1 without one."""
+    if not multiplier:
+        return 1
+    return next(value for prefix, value in _MULTIPLIERS if multiplier.startswith(prefix))
+
+
 def _amount(number: str | None, multiplier: str | None) -> int | None:
     """Roubles from "900 000", "1,000,000", "1,5" + "млн", "500" + "тысяч", "" + "миллиона"."""
-    factor = 1
-    if multiplier:
-        factor = next(value for prefix, value in _MULTIPLIERS if multiplier.startswith(prefix))
+    factor = _multiplier_value(multiplier)
     if number is None:
         return factor if multiplier else None
     digits = number.replace(" ", "")
@@ -492,6 +584,25 @@ def _amount(number: str | None, multiplier: str | None) -> int | None:
     else:
         value = _to_float(digits)
     return round(value * factor)
+
+
+def _joined_amount(match: re.Match[str]) -> str:
+    """An amount in parts as one number: "2 миллионов 350 тысяч" -> "2350000".
+
+    Each part must be smaller than the multiplier before it ("1 млн 2000 тысяч" is no sum of
+    parts); otherwise the text is left as it is and only its first part is read, as before.
+    """
+    total, pos, factor = 0, match.start(), None
+    while pos < match.end():
+        part = _AMOUNT_PART_RE.match(match.string, pos)
+        if part is None:
+            return match[0]
+        value = _amount(part["num"], part["mult"]) or 0
+        part_factor = _multiplier_value(part["mult"])
+        if factor is not None and (part_factor >= factor or value >= factor):
+            return match[0]
+        total, pos, factor = total + value, part.end(), part_factor
+    return str(total)
 
 
 def _sum_after_fine(text: str) -> re.Match[str] | None:
@@ -508,6 +619,7 @@ def _sum_after_fine(text: str) -> re.Match[str] | None:
 
 def _find_fine(text: str) -> int | None:
     """The fine in roubles, read next to "штраф"/"fine"; a bare sum only when it is all there is."""
+    text = _COMPOUND_AMOUNT_RE.sub(_joined_amount, text)
     if _FINE_KEY_RE.search(text):
         match = _FINE_AFTER_KEY_RE.search(text)
         if match is not None:
@@ -638,6 +750,25 @@ def _is_request(text: str, start: int) -> bool:
     return bool(_REQUEST_BEFORE_RE.search(text, max(0, start - _REQUEST_WINDOW), start))
 
 
+def _verdict_starts(text: str, pos: int = 0) -> list[int]:
+    """Where a verdict's wording may start in a plain-text description, from `pos` on."""
+    return sorted(
+        match.end()
+        for pattern, may_be_request in _VERDICT_STARTS
+        for match in pattern.finditer(text, pos)
+        if not (may_be_request and _is_request(text, match.start()))
+    )
+
+
+def _first_verdict(text: str) -> tuple[int, str] | None:
+    """Where the first readable verdict wording starts, and the wording."""
+    for start in _verdict_starts(text):
+        fragment = _fragment(text, start)
+        if fragment and parse_verdict(fragment) is not None:
+            return start, fragment
+    return None
+
+
 def extract_verdict(description: str | None) -> str | None:
     """From a longer Russian description (may contain HTML tags such as <p>, entities like &nbsp;),
     return the sentence fragment that states the verdict, e.g. from
@@ -655,15 +786,277 @@ def extract_verdict(description: str | None) -> str | None:
     """
     if description is None or not description.strip():
         return None
-    text = _clean_description(description)
-    starts = sorted(
-        match.end()
-        for pattern, may_be_request in _VERDICT_STARTS
-        for match in pattern.finditer(text)
-        if not (may_be_request and _is_request(text, match.start()))
+    found = _first_verdict(_clean_description(description))
+    return found[1] if found else None
+
+
+# --- the sentence in force ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SentenceReading:
+    """A description's first-instance verdict and the sentence in force after a higher court.
+
+    Memorial states the first verdict, then what an appeal, a cassation or the Supreme Court did
+    ("снизил срок до 13 лет 9 месяцев"); the first verdict is what the court pronounced, the one
+    in force is what is being served.
+    """
+
+    first: Verdict  # the first-instance verdict, as parse_verdict reads it
+    in_force: Verdict | None  # after the last change; == first when none; None when quashed
+    wording: str  # the first-instance wording (what extract_verdict returns)
+    changes: tuple[str, ...]  # the wordings of the later changes that were applied, in order
+    quashed: bool = False
+
+    @property
+    def changed(self) -> bool:
+        """True when a higher court changed or quashed the first verdict."""
+        return self.quashed or self.in_force != self.first
+
+
+class _Event(NamedTuple):
+    """A wording after the first verdict that may change it, and which kind of change it is."""
+
+    start: int
+    kind: str  # "change", "replace", "quash" or "verdict"
+    match: re.Match[str] | None
+
+
+def _clause_before(text: str, pos: int, floor: int) -> str:
+    """The words of the clause that leads up to `pos` ("срок был" in "Позже срок был снижен")."""
+    start = max((m.end() for m in _CLAUSE_START_RE.finditer(text, floor, pos)), default=floor)
+    return text[start:pos]
+
+
+def _is_done(text: str, match: re.Match[str], floor: int) -> bool:
+    """False for a denied or hypothetical change: "не снизил", "чтобы срок был увеличен"."""
+    return not _NOT_DONE_RE.search(_clause_before(text, match.start(), floor) + match[0])
+
+
+def _has_quantity(verdict: Verdict) -> bool:
+    """True when a verdict states how much: a term for the kinds that have one, a fine's sum."""
+    if verdict.punishment_type in TERM_KINDS:
+        return verdict.sentence_months is not None
+    if verdict.punishment_type == FINE:
+        return verdict.fine_rub is not None
+    return True
+
+
+def _read_part(fragment: str, prefix: str = "") -> tuple[Verdict, str] | None:
+    """The verdict a change states after "до"/"на", and the words it was read from.
+
+    What follows a comma or a dash is read with it ("до 5 лет, постановив считать его условным")
+    or, when it is unreadable on its own, dropped ("до 6 лет, зачтя время под домашним арестом");
+    a comma followed by a punishment ("до 6 лет, исключив штраф") leaves the change unread.
+    """
+    verdict = parse_verdict(prefix + fragment)
+    if verdict is not None and verdict.sentence_months is not None:
+        return verdict, fragment
+    brk = _PART_BREAK_RE.search(fragment)
+    if brk is None or parse_verdict(fragment[brk.end() :]) is not None:
+        return None
+    head = fragment[: brk.start()]
+    verdict = parse_verdict(prefix + head)
+    if verdict is None or verdict.sentence_months is None:
+        return None
+    return verdict, head.rstrip(" —–-")
+
+
+def _merge(prev: Verdict, new: Verdict) -> Verdict | None:
+    """The verdict in force after `new` changes `prev`: what `new` states, the rest from `prev`.
+
+    A term with no kind ("до 10 лет") keeps the previous kind, unless that kind has no term
+    (life, a fine): then which punishment is meant is not said, and None is returned.
+    """
+    if new.punishment_type is None and prev.punishment_type not in TERM_KINDS:
+        return None
+    kind = new.punishment_type or prev.punishment_type
+    same = kind == prev.punishment_type
+    sentence = new.sentence_months
+    prison = new.prison_months
+    if prison is None and same and prev.prison_months is not None and sentence is not None:
+        if prev.regime == PRISON and prev.prison_months == prev.sentence_months:
+            prison = sentence  # the whole term in a prison, before and after
+        elif prev.prison_months < sentence:
+            prison = prev.prison_months  # a part longer than the new term cannot still hold
+    regime = new.regime or (prev.regime if same else None)
+    if regime == PRISON and prison is None:
+        regime = None
+    probation = new.probation_months or (prev.probation_months if same else None)
+    fine = new.fine_rub
+    if fine is None and not (prev.punishment_type == FINE and kind != FINE):
+        fine = prev.fine_rub
+    return Verdict(
+        punishment_type=kind,
+        regime=regime if kind in REGIME_KINDS else None,
+        sentence_months=sentence,
+        prison_months=prison if kind == IMPRISONMENT and sentence is not None else None,
+        probation_months=probation if kind == SUSPENDED else None,
+        fine_rub=fine,
     )
-    for start in starts:
-        fragment = _fragment(text, start)
-        if fragment and parse_verdict(fragment) is not None:
-            return fragment
+
+
+def _direction(text: str, match: re.Match[str]) -> int:
+    """-1 for "снизил", +1 for "ужесточил", 0 for "изменил" (unless "изменил, снизив")."""
+    words = text[match.start() : match.start("object") + len(match["object"])]
+    down, up = _DOWN_RE.search(words), _UP_RE.search(words)
+    if down and up:
+        return 0
+    return -1 if down else 1 if up else 0
+
+
+def _contradicts(direction: int, prev: Verdict, new: Verdict) -> bool:
+    """True for "снизил" to a longer term of the same punishment, or "ужесточил" to a shorter."""
+    if new.punishment_type not in (None, prev.punishment_type):
+        return False
+    if prev.sentence_months is None or new.sentence_months is None:
+        return False
+    return direction * (new.sentence_months - prev.sentence_months) < 0
+
+
+def _read_change(
+    text: str, match: re.Match[str], prev: Verdict, floor: int
+) -> tuple[Verdict, str] | None:
+    """The verdict after "снизил срок до 13 лет" / "на 3 месяца", or None when not readable."""
+    about = _clause_before(text, match.start(), floor) + match["object"]
+    if not _PRINCIPAL_OBJECT_RE.search(about) or _OTHER_OBJECT_RE.search(about):
+        return None
+    if _RESTRICTION_OBJECT_RE.search(about) and prev.punishment_type != RESTRICTION:
+        return None  # the term of a restriction of freedom added to a prison term
+    fragment = _fragment(text, match.end())
+    direction = _direction(text, match)
+    if match["prep"].lower() == "на":  # by how much
+        read = _read_part(fragment, prefix="на ")
+        if read is None or direction == 0 or prev.sentence_months is None:
+            return None
+        by, words = read
+        if by.punishment_type not in (None, prev.punishment_type) or by.sentence_months is None:
+            return None
+        months = round(prev.sentence_months + direction * by.sentence_months, 2)
+        new = Verdict(None, None, months, None, None, None) if months > 0 else None
+    else:  # the new term
+        read = _read_part(fragment)
+        if read is None:
+            return None
+        new, words = read
+        if _contradicts(direction, prev, new):
+            return None
+    merged = _merge(prev, new) if new is not None else None
+    if merged is None:
+        return None
+    return merged, text[match.start() : match.end()] + words
+
+
+def _read_replacement(text: str, match: re.Match[str], prev: Verdict) -> tuple[Verdict, str] | None:
+    """The verdict after "заменил лишение свободы на 2 года принудительных работ"."""
+    fragment = _fragment(text, match.end())
+    norm = _normalize(fragment)
+    target = _REPLACE_TARGET_RE.search(norm)
+    candidates = [norm[target.end() :]] if target else []
+    named = sorted(
+        (found.start(), kind)
+        for kind, pattern in _REPLACEMENT_KINDS
+        for found in pattern.finditer(norm)
+    )
+    if named:
+        replacing = next((pos for pos, kind in named if kind != named[0][1]), named[0][0])
+        candidates.append(norm[replacing:])
+    for candidate in candidates:
+        new = parse_verdict(candidate)
+        if new is None or new.punishment_type in (None, prev.punishment_type):
+            continue
+        if not _has_quantity(new):
+            continue
+        merged = _merge(prev, new)
+        if merged is not None:
+            return merged, _fragment(text, match.start())
     return None
+
+
+def _is_quash(text: str, match: re.Match[str], floor: int) -> bool:
+    """True for the whole verdict quashed; not "частично отменил", "отменил приговор в части"."""
+    words = _clause_before(text, match.start(), floor) + match[0]
+    if _PARTIAL_QUASH_RE.search(words) or _APPEAL_VERDICT_RE.search(words):
+        return False
+    return not _PARTIAL_QUASH_AFTER_RE.match(text, match.end())
+
+
+def _events(text: str, start: int, end: int) -> list[_Event]:
+    """Every wording from `start` on that may change the verdict worded from `start` to `end`.
+
+    Inside the first-instance wording only what follows a higher court's name counts.
+    """
+    events = [
+        _Event(found.start(), kind, found)
+        for kind, pattern in (
+            ("change", _CHANGE_RE),
+            ("replace", _REPLACE_RE),
+            ("quash", _QUASH_RE),
+        )
+        for found in pattern.finditer(text, start)
+        if found.start() >= end or _HIGHER_COURT_RE.search(text, start, found.start())
+    ]
+    events += [_Event(pos, "verdict", None) for pos in _verdict_starts(text, end)]
+    return sorted(events, key=lambda event: event.start)
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    end = _SENTENCE_END_RE.search(text, pos)
+    return end.end() if end else len(text)
+
+
+def read_sentence(description: str | None) -> SentenceReading | None:
+    """None when the description states no verdict (extract_verdict gives None).
+
+    The first-instance verdict is what `extract_verdict` finds; each later wording of a higher
+    court's decision changes it in turn, so the last one is in force: a new term ("снизил срок до
+    13 лет 9 месяцев", "ужесточил наказание до 10 лет строгого режима"), a difference ("снизил
+    срок на 3 месяца"), another punishment ("заменил лишение свободы на 2 года принудительных
+    работ") or the verdict quashed ("отменил приговор"), after which a new verdict ("при новом
+    рассмотрении приговорил к 6 годам") is in force. A wording that cannot be read, is denied or
+    hypothetical ("не снизил", "просил снизить"), or does not say which punishment it changes is
+    not applied: the reader does not guess.
+    """
+    if description is None or not description.strip():
+        return None
+    text = _clean_description(description)
+    found = _first_verdict(text)
+    if found is None:
+        return None
+    start, wording = found
+    first = parse_verdict(wording)
+    if first is None:  # _first_verdict only returns readable wordings
+        return None
+    in_force: Verdict | None = first
+    changes: list[str] = []
+    retrial_from = len(text)  # a new verdict counts only after the sentence that quashes
+    for event in _events(text, start, start + len(wording)):
+        if event.kind == "verdict":
+            retrial = _fragment(text, event.start) if event.start >= retrial_from else ""
+            verdict = parse_verdict(retrial) if retrial and in_force is None else None
+            if verdict is not None:
+                in_force, retrial_from = verdict, len(text)
+                changes.append(retrial)
+            continue
+        match = event.match
+        if match is None or in_force is None or not _is_done(text, match, start):
+            continue
+        if event.kind == "quash":
+            if _is_quash(text, match, start):
+                in_force, retrial_from = None, _sentence_end(text, match.end())
+                changes.append(_fragment(text, match.start()))
+            continue
+        if event.kind == "change":
+            read = _read_change(text, match, in_force, start)
+        else:
+            read = _read_replacement(text, match, in_force)
+        if read is not None:
+            in_force = read[0]
+            changes.append(read[1])
+    return SentenceReading(
+        first=first,
+        in_force=in_force,
+        wording=wording,
+        changes=tuple(changes),
+        quashed=in_force is None,
+    )

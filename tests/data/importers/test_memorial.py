@@ -25,7 +25,8 @@ def test_sample_field_by_field():
     assert first["gender"] == "male" and first["birth_year"] == 1980
     assert first["region_code"] == "UA-43"
     assert first["articles"] == ("205.5 ч.2", "278")
-    assert first["case_group"] == "Хизб ут-Тахрир" and first["theme"] == "freedom of religion"
+    assert first["case_group"] == ("Религиозные преследования", "Хизб ут-Тахрир")
+    assert first["theme"] == "freedom of religion"
     assert first["custody_date"] == pd.Timestamp("2017-10-11")
     assert (
         first["punishment_type"],
@@ -41,7 +42,7 @@ def test_sample_field_by_field():
 
     second = cases.loc["700002"]
     assert second["gender"] == "female" and second["birth_year"] == 1995
-    assert second["region_code"] == "RU-BA" and second["case_group"] == "Антивоенное дело"
+    assert second["region_code"] == "RU-BA" and second["case_group"] == ("Антивоенное дело",)
     assert second["custody_date"] == pd.Timestamp("2024-03-05")
     assert second["status"] == "trial" and second["punishment_type"] == "none_yet"
     assert bool(second["in_custody"])  # "Находится в СИЗО"
@@ -121,7 +122,7 @@ def test_csv_cards_with_lists_as_strings_and_arrest_in_the_text(tmp_path):
     assert report.format == "memorial" and report.issues == ()
     [row] = dataset.cases.to_dict("records")
     assert row["articles"] == ("205.5 ч.2", "278") and row["region_code"] == "RU-TA"
-    assert row["status"] == "trial" and row["case_group"] == "Хизб ут-Тахрир"
+    assert row["status"] == "trial" and row["case_group"] == ("Хизб ут-Тахрир",)
     assert row["birth_year"] == 1990
     assert row["custody_date"] == pd.Timestamp("2024-03-05")
 
@@ -129,4 +130,88 @@ def test_csv_cards_with_lists_as_strings_and_arrest_in_the_text(tmp_path):
 def test_house_arrest_is_not_custody(tmp_path):
     dataset, _ = load_cards(tmp_path, [card(tags=["Москва", "под домашним арестом"])])
     row = dataset.cases.iloc[0]
-    assert row["status"] == "trial" and not bool(row["in_custody"])
+    assert row["restraint"] == "house_arrest" and not bool(row["in_custody"])
+    # a measure before a verdict, but which stage (investigation or trial) no tag says
+    assert pd.isna(row["status"]) and row["punishment_type"] != "imprisonment"
+
+
+def custody_of(tmp_path, **values):
+    dataset, _ = load_cards(tmp_path, [card(**values)])
+    row = dataset.cases.iloc[0]
+    return row["status"], row["in_custody"], row["restraint"]
+
+
+def test_a_past_sizo_or_colony_in_the_text_is_not_custody_now(tmp_path):
+    """Defect: a card whose text mentioned a past SIZO or colony was marked in custody."""
+    text = (
+        "<p>Был задержан и два месяца провёл в СИЗО. В колонии не был. Освобождён из СИЗО "
+        "под подписку о невыезде.</p>"
+    )
+    assert custody_of(tmp_path, main=text)[1] is pd.NA
+    released = custody_of(
+        tmp_path,
+        tags=["Москва", "освобождены"],
+        main="<p>Суд приговорил его к 3 годам колонии общего режима. Находится в колонии.</p>",
+    )
+    assert released == ("released", False, "none")
+
+
+def test_custody_comes_from_the_tags_first_then_the_present_tense(tmp_path):
+    assert custody_of(tmp_path, tags=["Москва", "в заключении", "идёт суд"]) == (
+        "trial",
+        True,
+        "custody",
+    )
+    assert custody_of(tmp_path, main="<p>Находится в СИЗО.</p>")[1:] == (True, "custody")
+    served = custody_of(
+        tmp_path,
+        tags=["Москва", "реальный срок"],
+        main="<p>Суд приговорил его к 4 годам колонии общего режима.</p>",
+    )
+    assert served == ("serving", True, "custody")
+    suspended = custody_of(
+        tmp_path, main="<p>Суд приговорил его к 2 годам условно с испытательным сроком 1 год.</p>"
+    )
+    assert suspended == ("serving", False, "none")
+
+
+def test_a_quashed_verdict_is_back_before_the_court(tmp_path):
+    dataset, _ = load_cards(
+        tmp_path,
+        [
+            card(
+                tags=["Москва", "в заключении"],
+                main="<p>Суд приговорил его к 6 годам колонии общего режима. Апелляционный суд "
+                "отменил приговор и вернул дело на новое рассмотрение.</p>",
+            )
+        ],
+    )
+    row = dataset.cases.iloc[0]
+    assert (row["status"], row["punishment_type"]) == ("trial", "none_yet")
+    assert pd.isna(row["sentence_months"]) and bool(row["in_custody"])
+
+
+def test_articles_glued_to_their_tooltips(tmp_path):
+    glued = [
+        "278«Совершение преступной организацией действий, направленных на насильственный захват "
+        "власти»; до 20 лет лишения свободы",
+        "205.5 ч.2«Участие в деятельности террористической организации»; до 20 лет",
+    ]
+    dataset, report = load_cards(tmp_path, [card(clauses=glued)])
+    assert dataset.cases.iloc[0]["articles"] == ("278", "205.5 ч.2")
+    assert [i for i in report.issues if i.column == "articles"] == []
+    as_text, report = load_cards(tmp_path, [card(clauses="; ".join(glued))], name="text.json")
+    assert as_text.cases.iloc[0]["articles"] == ("278", "205.5 ч.2")
+    assert [i for i in report.issues if i.column == "articles"] == []
+
+
+def test_rows_read_count_cards_not_repairs(tmp_path):
+    """Defect: a file of 899 cards reported 1783 rows read (each repaired value counted as a
+    further row read)."""
+    cards = [
+        card(ID=str(n), tags=["Москва", "загадочная метка"], main="<p>Приговорил к чему-то.</p>")
+        for n in range(5)
+    ]
+    _, report = load_cards(tmp_path, [*cards, card(ID="")])
+    assert report.rows_repaired == 5 and report.rows_rejected == 1
+    assert report.rows_read == 6 == report.rows_loaded + report.rows_rejected

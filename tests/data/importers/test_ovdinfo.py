@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 from data.importers import detect_format, load_file
+from data.importers.ovdinfo import restraint_from_text
 from data.importers.read import read_raw
 from tests.conftest import FIXTURES
 
@@ -194,3 +195,23 @@ def test_csv_export_with_semicolons(tmp_path):
 def test_states_in_words(tmp_path, state, status):
     dataset, _ = load_records(tmp_path, [record(persecution_case_person_state=state)])
     assert dataset.cases["status"].iloc[0] == status
+
+
+@pytest.mark.parametrize(
+    ("text", "restraint"),
+    [
+        ("содержание под стражей", "custody"),
+        ("Домашний арест", "house_arrest"),
+        ("запрет определённых действий", "ban_of_actions"),
+        ("подписка о невыезде", "recognizance"),
+        ("house arrest", "house_arrest"),
+        ("pre-trial detention", "custody"),
+        ("• домашний арест: с 01.03.2024 • содержание под стражей: с 01.10.2024", "custody"),
+        ("• содержание под стражей: с 01.10.2023 • домашний арест: с 01.03.2024", "house_arrest"),
+        ("нет", "none"),
+        ("", ""),
+        ("что-то ещё", ""),
+    ],
+)
+def test_restraint_in_words(text, restraint):
+    assert restraint_from_text(text) == restraint
