@@ -277,9 +277,7 @@ class Timeline:
 _MONTHS_PER_PERIOD = {"month": 1, "quarter": 3, "year": 12}
 
 
-def timeline(
-    cases: pd.DataFrame, granularity: str, unit: str, dates: str = "arrest"
-) -> Timeline:
+def timeline(cases: pd.DataFrame, granularity: str, unit: str, dates: str = "arrest") -> Timeline:
     """Persons or prosecutions by period of the chosen date; a person at their earliest one."""
     values = cases[DATE_COLUMNS[dates]].to_numpy()
     if unit == "persons":

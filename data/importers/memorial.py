@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from data.dataset import RowIssue
+from data.importers.addresses import region_of_addresses
 from data.importers.common import (
     VERDICT_FIELDS,
     Columns,
@@ -30,7 +31,6 @@ from data.importers.common import (
     russian_date,
     unreadable_verdict,
 )
-from data.importers.addresses import region_of_addresses
 from data.importers.mapped import Mapped
 from data.importers.read import RawTable
 from data.importers.regions import normalise_region
