@@ -893,7 +893,24 @@ def generate_frame(
             cases.append(_make_case(rng, next_profile, region, later, female, as_of, held))
         for number, c in enumerate(cases, start=1):
             out.append(_row(c, person, number, rng))
-    return pd.DataFrame(out[:rows], columns=list(COLUMN_NAMES))
+    frame = pd.DataFrame(out[:rows], columns=list(COLUMN_NAMES))
+    return _after_appeal_and_restraint(frame, np.random.default_rng(seed + 7919))
+
+
+def _after_appeal_and_restraint(frame: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:
+    """The measure of restraint in force, and a few terms changed on appeal (the first-instance
+    term kept). Drawn from a generator of their own, so the rest of the demo stays as it was."""
+    held = frame["in_custody"].eq("true")
+    before_verdict = frame["status"].isin(["investigation", "trial"]) & ~held
+    measures = np.array(["house_arrest", "ban_of_actions", "recognizance"])
+    drawn = measures[rng.choice(3, size=len(frame), p=[0.35, 0.25, 0.40])]
+    frame["restraint"] = np.where(held, "custody", np.where(before_verdict, drawn, "none"))
+    months = pd.to_numeric(frame["sentence_months"], errors="coerce")
+    appealed = frame["punishment_type"].eq("imprisonment") & months.gt(24)
+    appealed &= rng.random(len(frame)) < 0.08
+    cut = rng.choice([3, 6, 12], size=len(frame))
+    frame["first_instance_months"] = np.where(appealed, (months + cut).map(lambda m: f"{m:g}"), "")
+    return frame
 
 
 def demo_source(as_of: date) -> SourceInfo:

@@ -80,3 +80,17 @@ def test_verdict_text_matches_the_values():
     assert demo.verdict_text(demo.Sentence("suspended", None, 36.0, None, 24.0)) == (
         "к 3 годам лишения свободы условно с испытательным сроком 2 года"
     )
+
+
+def test_demo_has_measures_of_restraint_and_terms_changed_on_appeal():
+    cases = demo.generate(rows=3500, as_of=AS_OF).cases
+    held = cases["in_custody"].fillna(False).astype(bool)
+    assert (cases.loc[held, "restraint"] == "custody").all()
+    before = cases["status"].isin(["investigation", "trial"]) & ~held
+    assert set(cases.loc[before, "restraint"]) == {"house_arrest", "ban_of_actions", "recognizance"}
+    changed = cases.dropna(subset=["first_instance_months"])
+    assert len(changed) > 50
+    assert (changed["first_instance_months"] > changed["sentence_months"]).all()
+    # custody agrees with status: nobody free is held
+    free = cases["status"].isin(["released", "emigrated", "died"])
+    assert not held[free].any()
