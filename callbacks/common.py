@@ -31,8 +31,9 @@ FILTER_INPUTS = [
     *(Input(i, "value") for i in FILTER_IDS),
     Input(ids.UNIT, "value"),
     Input(ids.PERIOD_EXACT, "data"),
+    Input(ids.PERIOD_BASIS, "value"),
 ]
-_INPUT_IDS = (*FILTER_IDS, ids.UNIT, ids.PERIOD_EXACT)
+_INPUT_IDS = (*FILTER_IDS, ids.UNIT, ids.PERIOD_EXACT, ids.PERIOD_BASIS)
 
 
 def attach_repository(app: Dash, repository: DatasetRepository) -> None:
@@ -54,6 +55,7 @@ def filter_state(
     dataset: Dataset, values: tuple, granularity: str | None = None, **view: object
 ) -> FilterState:
     """The FilterState for the values of FILTER_INPUTS (in order), the timeline step, and the
-    map's view options by component id (ids.MAP_VIEW, ids.MAP_BASIS) where a callback has them."""
+    map's view options by component id (ids.MAP_VIEW, ids.MAP_BASIS, ids.MAP_MEASURE) where a
+    callback has them."""
     by_id = {**dict(zip(_INPUT_IDS, values, strict=True)), **view}
     return state_from_inputs(by_id, Months.of(filter_options(dataset)), granularity)

@@ -9,15 +9,17 @@ from dash import Dash, Input, Output, State, no_update
 
 from callbacks.common import FILTER_INPUTS, filter_state, language, repository
 from components import ids
+from components.counters import lists_suffix
 from components.figures.map import map_caption, map_figure, map_patch
 from components.map import MapAssets
+from data.filters import FilterState
 from data.query import overview
 
 
-def drawn_key(state_view: str, basis: str, unit: str, lang: str) -> str:
+def drawn_key(state: FilterState, lang: str) -> str:
     """What the drawn figure was built for; a change of any of it needs a new figure (geometry,
-    legend title, language), anything else only recolours it."""
-    return f"{state_view}|{basis}|{unit}|{lang}"
+    legend title and classes, language), anything else only recolours it."""
+    return f"{state.view}|{state.basis}|{state.unit}|{state.measure}|{lang}"
 
 
 def _toggle(selected: list | None, code: str) -> list:
@@ -36,29 +38,32 @@ def register(app: Dash) -> None:
         *FILTER_INPUTS,
         Input(ids.MAP_VIEW, "value"),
         Input(ids.MAP_BASIS, "value"),
+        Input(ids.MAP_MEASURE, "value"),
         State(ids.URL, "search"),
         State(ids.MAP_DRAWN, "data"),
     )
     def update_map(*values: object) -> tuple:
-        *filters, view, basis, search, drawn = values
+        *filters, view, basis, measure, search, drawn = values
         lang = language(search)
         dataset = repo.current()
-        state = filter_state(
-            dataset, tuple(filters), None, **{ids.MAP_VIEW: view, ids.MAP_BASIS: basis}
-        )
+        view_options = {ids.MAP_VIEW: view, ids.MAP_BASIS: basis, ids.MAP_MEASURE: measure}
+        state = filter_state(dataset, tuple(filters), None, **view_options)
         # The map shows every region under the other filters and outlines the selected ones:
         # selecting a region filters the other charts, not the map that selects it.
         if state.basis == "prosecution":
             selected, unselected = state.regions, replace(state, regions=())
         else:
             selected, unselected = state.held_regions, replace(state, held_regions=())
-        counts = overview(dataset, unselected).regions
-        key = drawn_key(state.view, state.basis, state.unit, lang)
-        if key != drawn:  # a new page, view, basis, unit or language: the whole figure
-            figure = map_figure(counts, lang, state.view, assets.geojson(state.view), selected)
+        result = overview(dataset, unselected)
+        counts, measure = result.regions, state.measure
+        key = drawn_key(state, lang)
+        if key != drawn:  # a new page, view, basis, unit, measure or language: the whole figure
+            geojson = assets.geojson(state.view)
+            figure = map_figure(counts, lang, state.view, geojson, selected, measure)
         else:  # the same figure with other numbers: recolour it
-            figure = map_patch(counts, lang, state.view, selected)
-        return figure, map_caption(counts, lang), key
+            figure = map_patch(counts, lang, state.view, selected, measure)
+        caption = lists_suffix(map_caption(counts, lang, measure), result.counters, lang)
+        return figure, caption, key
 
     @app.callback(
         Output(ids.FILTER_REGION, "value", allow_duplicate=True),

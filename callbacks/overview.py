@@ -6,18 +6,22 @@ from dash import Dash, Input, Output, State, ctx
 
 from callbacks.common import FILTER_IDS, FILTER_INPUTS, filter_state, language, repository
 from components import ids
-from components.counters import counter_values
+from components.counters import counter_values, lists_suffix
 from components.figures.sentences import sentences_caption, sentences_figure
-from components.figures.timeline import timeline_caption, timeline_figure
-from components.filters import Months, period_text
+from components.figures.timeline import timeline_caption, timeline_figure, timeline_title
+from components.filters import Months, period_note, period_text
+from components.provenance import source_labels
 from data.query import filter_options, overview
 
 COUNTER_IDS = (
     ids.COUNT_PERSONS,
+    ids.COUNT_PERSONS_NOTE,
     ids.COUNT_PROSECUTIONS,
     ids.COUNT_IN_CUSTODY,
+    ids.COUNT_IN_CUSTODY_NOTE,
     ids.COUNT_MEDIAN,
     ids.COUNT_MEDIAN_NOTE,
+    ids.COUNT_LISTS_NOTE,
 )
 
 
@@ -28,8 +32,10 @@ def register(app: Dash) -> None:
         *(Output(i, "children") for i in COUNTER_IDS),
         Output(ids.TIMELINE, "figure"),
         Output(ids.TIMELINE_CAPTION, "children"),
+        Output(ids.TIMELINE_TITLE, "children"),
         Output(ids.SENTENCES, "figure"),
         Output(ids.SENTENCES_CAPTION, "children"),
+        Output(ids.FILTER_PERIOD_NOTE, "children"),
         *FILTER_INPUTS,
         Input(ids.GRANULARITY, "value"),
         State(ids.URL, "search"),
@@ -40,13 +46,15 @@ def register(app: Dash) -> None:
         dataset = repo.current()
         state = filter_state(dataset, tuple(filters), granularity)
         result = overview(dataset, state)
-        counters = counter_values(result.counters, state.unit, lang)
+        counters = counter_values(result.counters, state.unit, lang, source_labels(dataset, lang))
         return (
             *(counters[i] for i in COUNTER_IDS),
             timeline_figure(result.timeline, lang),
-            timeline_caption(result.timeline, lang),
+            lists_suffix(timeline_caption(result.timeline, lang), result.counters, lang),
+            timeline_title(state.dates, lang),
             sentences_figure(result.sentences, lang),
-            sentences_caption(result.sentences, lang),
+            lists_suffix(sentences_caption(result.sentences, lang), result.counters, lang),
+            period_note(state, result.period_undated, lang),
         )
 
     @app.callback(

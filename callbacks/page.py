@@ -40,10 +40,11 @@ def register(app: Dash) -> None:
         Input(ids.GRANULARITY, "value"),
         Input(ids.MAP_VIEW, "value"),
         Input(ids.MAP_BASIS, "value"),
+        Input(ids.MAP_MEASURE, "value"),
     )
     def remember_filters(*values: object) -> str:
-        *filters, granularity, view, basis = values
-        view_options = {ids.MAP_VIEW: view, ids.MAP_BASIS: basis}
+        *filters, granularity, view, basis, measure = values
+        view_options = {ids.MAP_VIEW: view, ids.MAP_BASIS: basis, ids.MAP_MEASURE: measure}
         return filter_state(repo.current(), tuple(filters), granularity, **view_options).to_query()
 
     app.clientside_callback(

@@ -9,8 +9,8 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from components import ids
-from components.i18n import fmt_date, fmt_month, raw, t
-from data.filters import GRANULARITIES, UNITS, FilterState
+from components.i18n import fmt_date, fmt_int, fmt_month, raw, t
+from data.filters import DATE_BASES, GRANULARITIES, UNITS, FilterState
 from data.query import FilterOptions
 from data.reference import article_label, case_group_label, region_label
 
@@ -120,6 +120,26 @@ def period_text(value: list[int] | None, months: Months, exact: dict | None, lan
     )
 
 
+def period_note(state: FilterState, undated: int | None, lang: str) -> str:
+    """Under the period: which records no period can hold, and, with a period set, how many of
+    the selection that left out (never silently)."""
+    what = t(f"period.what_{state.dates}", lang)
+    if undated is None:
+        return t("filters.period_note", lang, what=what)
+    return t(f"filters.period_undated_{state.unit}", lang, what=what, n=fmt_int(undated, lang))
+
+
+def period_basis_switch(state: FilterState, lang: str) -> html.Div:
+    options = [{"label": t(f"dates.{d}", lang), "value": d} for d in DATE_BASES]
+    return html.Div(
+        [
+            html.Span(t("filters.period_by", lang), className="filter-label me-2"),
+            button_group(ids.PERIOD_BASIS, options, state.dates, "secondary"),
+        ],
+        className="mb-2 d-flex align-items-center flex-wrap gap-1",
+    )
+
+
 def state_from_inputs(
     values: dict[str, object], months: Months, granularity: str | None = None
 ) -> FilterState:
@@ -139,9 +159,11 @@ def state_from_inputs(
         genders=values.get(ids.FILTER_GENDER) or (),
         case_groups=values.get(ids.FILTER_CASE_GROUP) or (),
         unit=values.get(ids.UNIT) or "persons",
+        dates=values.get(ids.PERIOD_BASIS) or "arrest",
         granularity=granularity or "month",
         basis=values.get(ids.MAP_BASIS) or "prosecution",
         view=values.get(ids.MAP_VIEW) or "map",
+        measure=values.get(ids.MAP_MEASURE) or "count",
     )
 
 
@@ -279,6 +301,7 @@ def filter_panel(
                         htmlFor=ids.FILTER_PERIOD,
                         className="form-label filter-label",
                     ),
+                    period_basis_switch(state, lang),
                     dcc.RangeSlider(
                         id=ids.FILTER_PERIOD,
                         min=months.first or 0,
@@ -297,7 +320,12 @@ def filter_panel(
                         id=ids.FILTER_PERIOD_TEXT,
                         className="period-text",
                     ),
-                    html.Small(t("filters.period_note", lang), className="text-muted d-block"),
+                    html.Small(
+                        period_note(state, None, lang),
+                        id=ids.FILTER_PERIOD_NOTE,
+                        className="text-muted d-block",
+                        **{"aria-live": "polite"},
+                    ),
                 ],
                 className="filter mb-3",
             ),

@@ -57,7 +57,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "counter.prosecutions": ("Уголовных преследований", "Prosecutions"),
     "counter.prosecutions_note": ("одно дело одного человека", "one case of one person"),
     "counter.in_custody": ("Сейчас в заключении", "In custody now"),
-    "counter.in_custody_note": ("человек лишены свободы", "persons deprived of liberty"),
+    "counter.in_custody_note": (
+        "человек лишены свободы сейчас; домашний арест не в счёт",
+        "persons held now; house arrest not counted",
+    ),
+    "counter.persons_note_sum": ("сумма списков: {parts}", "a sum of lists: {parts}"),
+    "counter.lists_note": (
+        "Числа о людях здесь — сумма {n} списков ({parts}): человек, который есть в нескольких "
+        "списках, учтён в каждом из них. Чтобы каждый человек был учтён один раз, выберите один "
+        "список в фильтре «{filter}».",
+        "Person counts here add up {n} lists ({parts}): a person on several lists counts once in "
+        "each. To count each person once, choose one list under “{filter}”.",
+    ),
+    "counter.median_excluded": ("Не учтены: {parts}.", "Not included: {parts}."),
+    "counter.median_life": ("пожизненные — {n}", "life terms: {n}"),
+    "counter.median_unknown": ("срок не указан — {n}", "term not given: {n}"),
+    "counter.median_none": (
+        "нет приговоров к реальному сроку известной длины",
+        "no real prison term of known length",
+    ),
     "counter.median": ("Медианный реальный срок", "Median real prison term"),
     "counter.median_note_persons": (
         "лет; по {n} приговорам к реальному сроку (самый долгий срок каждого человека)",
@@ -72,11 +90,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "filters.title": ("Фильтры", "Filters"),
     "filters.article": ("Статья УК РФ", "Article of the Criminal Code"),
     "filters.region": ("Регион преследования", "Region of prosecution"),
-    "filters.period": ("Дата ареста", "Arrest date"),
+    "filters.period": ("Период", "Period"),
+    "filters.period_by": ("по дате", "by date of"),
     "filters.period_all": ("за всё время", "all time"),
+    "dates.arrest": ("ареста", "arrest"),
+    "dates.start": ("начала дела", "case start"),
+    "dates.verdict": ("приговора", "verdict"),
+    "period.what_arrest": ("даты ареста", "arrest date"),
+    "period.what_start": ("даты начала дела", "case start date"),
+    "period.what_verdict": ("даты приговора", "verdict date"),
     "filters.period_note": (
-        "Если период задан, записи без даты ареста не учитываются.",
-        "When a period is set, records with no arrest date are left out.",
+        "Записи без {what} не входят ни в один период.",
+        "Records with no {what} are in no period.",
+    ),
+    "filters.period_undated_persons": (
+        "Не вошли в период, потому что нет {what}: {n} чел.",
+        "Left out of the period for having no {what}: {n} persons.",
+    ),
+    "filters.period_undated_prosecutions": (
+        "Не вошли в период, потому что нет {what}: {n} дел.",
+        "Left out of the period for having no {what}: {n} prosecutions.",
     ),
     "filters.punishment": ("Наказание", "Punishment"),
     "filters.status": ("Статус", "Status"),
@@ -99,20 +132,47 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "granularity.month": ("месяц", "month"),
     "granularity.quarter": ("квартал", "quarter"),
     "granularity.year": ("год", "year"),
-    "filters.no_dates": ("в данных нет дат ареста", "the data has no arrest dates"),
+    "filters.no_dates": ("в данных нет дат", "the data has no dates"),
     # timeline
     "timeline.title": ("Аресты по времени", "Arrests over time"),
+    "timeline.title_arrest": ("Аресты по времени", "Arrests over time"),
+    "timeline.title_start": ("Начало дел по времени", "Cases started over time"),
+    "timeline.title_verdict": ("Приговоры по времени", "Verdicts over time"),
     "timeline.y_persons": ("Человек", "Persons"),
     "timeline.y_prosecutions": ("Дел", "Prosecutions"),
-    "timeline.caption_persons": (
+    "timeline.caption_persons_arrest": (
         "Каждый человек учтён один раз — по дате первого ареста в выбранных делах. "
         "Без даты ареста: {n}.",
         "Each person is counted once, at their first arrest in the selected cases. "
         "No arrest date: {n}.",
     ),
-    "timeline.caption_prosecutions": (
+    "timeline.caption_prosecutions_arrest": (
         "Каждое дело учтено по дате ареста. Без даты ареста: {n}.",
         "Each prosecution is counted at its arrest date. No arrest date: {n}.",
+    ),
+    "timeline.caption_persons_start": (
+        "Каждый человек учтён один раз — по дате начала первого из выбранных дел. "
+        "Без даты начала дела: {n}.",
+        "Each person is counted once, at the start of their first selected case. "
+        "No case start date: {n}.",
+    ),
+    "timeline.caption_prosecutions_start": (
+        "Каждое дело учтено по дате его начала. Без даты начала: {n}.",
+        "Each prosecution is counted at the date it started. No start date: {n}.",
+    ),
+    "timeline.caption_persons_verdict": (
+        "Каждый человек учтён один раз — по дате первого приговора в выбранных делах. "
+        "Без даты приговора (в том числе дела, где приговора ещё нет): {n}.",
+        "Each person is counted once, at their first verdict in the selected cases. "
+        "No verdict date (including cases with no verdict yet): {n}.",
+    ),
+    "timeline.caption_prosecutions_verdict": (
+        "Каждое дело учтено по дате приговора первой инстанции. Без даты приговора: {n}.",
+        "Each prosecution is counted at its first-instance verdict. No verdict date: {n}.",
+    ),
+    "lists.sum_note": (
+        "Сумма {n} списков: кто есть в нескольких списках, учтён в каждом.",
+        "A sum of {n} lists: anyone on several lists counts once in each.",
     ),
     # Two lines: the label must fit left of its line on a phone-width chart.
     "timeline.invasion": (
@@ -123,7 +183,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "timeline.hover_prosecutions": ("{period}: {n} дел", "{period}: {n} prosecutions"),
     # sentences
     "sentences.title": ("Реальные сроки лишения свободы", "Real prison terms"),
-    "sentences.x": ("Срок, лет", "Term, years"),
+    "sentences.x": (
+        "Срок, полных лет (столбец «6» — от 6 лет до 6 лет 11 мес.)",
+        "Term in full years (the bar “6” is 6 years to 6 years 11 months)",
+    ),
+    "sentences.bin_first": ("до 1 года", "under 1 year"),
+    "sentences.bin": ("от {y} {yw} до {y} {yw} 11 мес.", "{y} {yw} to {y} {yw} 11 months"),
+    "sentences.bin_last": ("{y} лет и больше", "{y} years or more"),
+    "sentences.unknown_note": (
+        "Приговоры к реальному сроку, длина которого не указана ({n}), на графике не показаны.",
+        "Real prison sentences whose length is not given ({n}) are not shown on the chart.",
+    ),
     "sentences.y_persons": ("Человек", "Persons"),
     "sentences.y_prosecutions": ("Приговоров", "Sentences"),
     "sentences.caption_persons": (
@@ -138,7 +208,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Пожизненное лишение свободы ({life}) на графике не показано.",
         "Life sentences ({life}) are not shown on the chart.",
     ),
-    "sentences.hover": ("{range} лет, {regime}: {n}", "{range} years, {regime}: {n}"),
     "chart.empty": ("Нет записей для выбранных фильтров", "No records match these filters"),
     # table
     "table.title": ("Люди и дела", "Persons and cases"),
@@ -210,6 +279,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "map.basis_imprisonment": ("месту заключения", "place of imprisonment"),
     "map.clear": ("Снять выбор регионов", "Clear selected regions"),
     "map.no_data": ("нет данных", "no data"),
+    "map.no_data_count": ("нет данных", "no data"),
+    "map.no_data_per_million": ("нет данных о населении", "no population data"),
+    "map.measure_count": ("числа", "counts"),
+    "map.measure_per_million": ("на 1 млн жителей", "per million residents"),
+    "map.legend_per_million": (
+        "На 1 млн жителей<br>(Росстат, {year})",
+        "Per million residents<br>(Rosstat, {year})",
+    ),
+    "map.rate_hover": (
+        "{rate} на 1 млн жителей<br>{numbers}",
+        "{rate} per million residents<br>{numbers}",
+    ),
+    "map.no_population": (
+        "нет данных о населении<br>{numbers}",
+        "no population data<br>{numbers}",
+    ),
+    "map.per_million_caption": (
+        "На 1 млн жителей: население по оценке Росстата на {date}; у аннексированных в 2022 году "
+        "частей Украины такой оценки нет, они показаны серым.",
+        "Per million residents: population as estimated by Rosstat for {date}; the parts of "
+        "Ukraine annexed in 2022 have no such estimate and are shown in grey.",
+    ),
     "map.unit_persons": ("чел.", "persons"),
     "map.unit_prosecutions": ("дел", "prosecutions"),
     "map.legend_persons": ("Человек", "Persons"),
@@ -496,7 +587,7 @@ def fmt_period(d: date, granularity: str, lang: str) -> str:
     return fmt_month(d, lang)
 
 
-def _years_word(n: int, lang: str) -> str:
+def years_word(n: int, lang: str) -> str:
     if lang == "ru":
         return plural_ru(n, "год", "года", "лет")
     return "year" if n == 1 else "years"
@@ -507,9 +598,9 @@ def fmt_term(months: float, lang: str) -> str:
     total = round(months)
     years, rest = divmod(total, 12)
     if years and rest:
-        return t("term.years_months", lang, y=years, yw=_years_word(years, lang), m=rest)
+        return t("term.years_months", lang, y=years, yw=years_word(years, lang), m=rest)
     if years:
-        return f"{years} {_years_word(years, lang)}"
+        return f"{years} {years_word(years, lang)}"
     return f"{rest} мес." if lang == "ru" else f"{rest} mo."
 
 

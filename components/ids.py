@@ -25,6 +25,8 @@ FILTER_GENDER = "filter-gender"
 FILTER_CASE_GROUP = "filter-case-group"
 FILTER_RESET = "filter-reset"
 UNIT = "unit"
+PERIOD_BASIS = "period-basis"  # which date the period and the timeline are about
+FILTER_PERIOD_NOTE = "filter-period-note"
 GRANULARITY = "granularity"
 
 # counters
@@ -33,18 +35,23 @@ COUNT_PROSECUTIONS = "count-prosecutions"
 COUNT_IN_CUSTODY = "count-in-custody"
 COUNT_MEDIAN = "count-median"
 COUNT_MEDIAN_NOTE = "count-median-note"
+COUNT_PERSONS_NOTE = "count-persons-note"
+COUNT_IN_CUSTODY_NOTE = "count-in-custody-note"
+COUNT_LISTS_NOTE = "count-lists-note"  # said when person counts are a sum over several lists
 
 # the map
 MAP = "map-graph"
 MAP_CAPTION = "map-caption"
 MAP_VIEW = "map-view"
 MAP_BASIS = "map-basis"
+MAP_MEASURE = "map-measure"  # counts, or per million residents
 MAP_CLEAR = "map-clear"
 MAP_DRAWN = "map-drawn"  # what the drawn map figure was built for (view, basis, unit, language)
 
 # charts
 TIMELINE = "timeline-graph"
 TIMELINE_CAPTION = "timeline-caption"
+TIMELINE_TITLE = f"{TIMELINE}-title"  # the title chart_figure gives the timeline
 SENTENCES = "sentences-graph"
 SENTENCES_CAPTION = "sentences-caption"
 

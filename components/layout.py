@@ -12,6 +12,7 @@ from dash import dcc, html
 from components import ids
 from components.charts import chart_figure
 from components.counters import counter_row
+from components.figures.timeline import timeline_title
 from components.filters import filter_panel, granularity_switch
 from components.i18n import LANGUAGES, t
 from components.map import MapAssets, map_section
@@ -144,7 +145,7 @@ def overview(
                     chart_figure(
                         ids.TIMELINE,
                         ids.TIMELINE_CAPTION,
-                        t("timeline.title", lang),
+                        timeline_title(state.dates, lang),
                         lang,
                         controls=granularity_switch(state, lang),
                     ),

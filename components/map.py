@@ -12,7 +12,7 @@ from components.charts import graph_config
 from components.figures.theme import blank_figure
 from components.filters import button_group
 from components.i18n import t
-from data.filters import BASES, MAP_VIEWS, FilterState
+from data.filters import BASES, MAP_VIEWS, MEASURES, FilterState
 
 
 @dataclass(frozen=True)
@@ -48,6 +48,12 @@ def map_section(state: FilterState, lang: str, assets: MapAssets) -> html.Figure
                 ids.MAP_BASIS,
                 [{"label": t(f"map.basis_{b}", lang), "value": b} for b in BASES],
                 state.basis,
+                "secondary",
+            ),
+            button_group(
+                ids.MAP_MEASURE,
+                [{"label": t(f"map.measure_{m}", lang), "value": m} for m in MEASURES],
+                state.measure,
                 "secondary",
             ),
             dbc.Button(

@@ -18,7 +18,7 @@ import pandas as pd
 
 from data.dataset import PERSON_CODE, Dataset
 from data.filters import DATE_COLUMNS, FilterState
-from data.reference import article_sort_key, regions
+from data.reference import article_sort_key, population, regions
 from data.schema import GENDERS, PUNISHMENT_TYPES, STATUSES
 
 UNKNOWN = "unknown"
@@ -346,6 +346,16 @@ class RegionCounts:
     @property
     def has_data(self) -> bool:
         return self.rows_with_region > 0
+
+    @property
+    def per_million(self) -> tuple[float | None, ...]:
+        """Each region's count per million residents (data.reference.population); None where
+        the population is not known, which is "no population data", not zero."""
+        people = population()
+        return tuple(
+            count * 1_000_000 / people[code] if people.get(code) else None
+            for code, count in zip(self.codes, self.counts, strict=True)
+        )
 
 
 _BASIS_COLUMN = {"prosecution": "region_code", "imprisonment": "imprisonment_region_code"}

@@ -71,6 +71,24 @@ def region_label(code: str, lang: str) -> str:
     return code
 
 
+# The population table (a copy of ../shared/reference/population_ru.csv): Rosstat's estimate of
+# the resident population on 1 January 2020. Named wherever a number per resident is shown.
+POPULATION_YEAR = 2020
+POPULATION_DATE = "2020-01-01"
+
+
+@cache
+def population() -> dict[str, int | None]:
+    """Residents by region code; None where Rosstat gives no figure (the parts of Ukraine annexed
+    in 2022): such a region has no rate, never a rate of zero."""
+    with open(REFERENCE_DIR / "population_ru.csv", encoding="utf-8", newline="") as fh:
+        rows = csv.DictReader(line for line in fh if not line.startswith("#"))
+        return {
+            row["code"]: int(row["population_2020"]) if row["population_2020"] else None
+            for row in rows
+        }
+
+
 TILE = 0.92  # a tile's side in grid units: the rest is the gap between tiles
 
 

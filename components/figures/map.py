@@ -9,15 +9,20 @@ data" have colours of their own, outside the scale. A filter change recolours th
 
 from __future__ import annotations
 
+from datetime import date
+
 from dash import Patch
 
 from components.figures.theme import FONT, INK, MUTED, base_layout
-from components.i18n import fmt_decimal, fmt_int, t
+from components.i18n import fmt_date, fmt_decimal, fmt_int, t
 from data.query import RegionCounts
-from data.reference import TILE, region_label, tile_grid
+from data.reference import POPULATION_DATE, POPULATION_YEAR, TILE, region_label, tile_grid
 
-# Class k (1..8) holds counts from BREAKS[k-1] up to the next break; the last is open.
-BREAKS = (1, 3, 10, 30, 100, 300, 1000, 3000)
+POPULATION_DAY = date.fromisoformat(POPULATION_DATE)
+
+# Class k (1..8) holds values from BREAKS[k-1] up to the next break; the last is open.
+BREAKS = (1, 3, 10, 30, 100, 300, 1000, 3000)  # counts
+RATE_BREAKS = (0.1, 0.3, 1, 3, 10, 30, 100, 300)  # per million residents
 BLUES = ("#deebf7", "#c6dbef", "#9ecae1", "#6baed6", "#4292c6", "#2171b5", "#08519c", "#08306b")
 NO_DATA = "#d9d9d9"
 ZERO = "#ffffff"
@@ -51,15 +56,25 @@ def _geo_grid() -> dict:
     }
 
 
-def klass(count: int) -> int:
-    """Which class a count falls in: 0 for zero, 1..8 for the BREAKS."""
-    return sum(1 for b in BREAKS if count >= b)
+def _breaks(measure: str) -> tuple[float, ...]:
+    return RATE_BREAKS if measure == "per_million" else BREAKS
 
 
-def class_labels(lang: str) -> list[str]:
-    labels = [t("map.no_data", lang), "0"]
-    for low, high in zip(BREAKS, (*BREAKS[1:], None), strict=True):
-        if high is None:
+def klass(value: float, measure: str = "count") -> int:
+    """Which class a value falls in: 0 for zero, 1..8 for the breaks of its measure."""
+    return sum(1 for b in _breaks(measure) if value >= b)
+
+
+def class_labels(lang: str, measure: str = "count") -> list[str]:
+    """Legend labels: whole counts run to the next break less one ("3–9"); rates are continuous
+    and run to the next break ("0,3–1"), which starts the next class."""
+    labels = [t(f"map.no_data_{measure}", lang), "0"]
+    breaks = _breaks(measure)
+    for low, high in zip(breaks, (*breaks[1:], None), strict=True):
+        if measure == "per_million":
+            shown = fmt_decimal(low, lang, 1)
+            labels.append(f"{shown}+" if high is None else f"{shown}–{fmt_decimal(high, lang, 1)}")
+        elif high is None:
             labels.append(f"{fmt_int(low, lang)}+")
         elif high - 1 == low:
             labels.append(fmt_int(low, lang))
@@ -77,9 +92,11 @@ def colorscale() -> list[list]:
     return stops
 
 
-def _z(counts: RegionCounts) -> list[int]:
+def _z(counts: RegionCounts, measure: str) -> list[int]:
     if not counts.has_data:
         return [Z_NO_DATA] * len(counts.codes)
+    if measure == "per_million":
+        return [Z_NO_DATA if r is None else klass(r, measure) for r in counts.per_million]
     return [klass(c) for c in counts.counts]
 
 
@@ -88,15 +105,24 @@ def _names(counts: RegionCounts, lang: str) -> list[str]:
     return [region_label(code, lang) for code in counts.codes]
 
 
-def _numbers(counts: RegionCounts, lang: str) -> list[str]:
-    """'156 чел. · 5,1%' per region: the part of the hover that a recolour changes."""
+def _numbers(counts: RegionCounts, lang: str, measure: str = "count") -> list[str]:
+    """'156 чел. · 5,1%' per region (or '12,3 на 1 млн жителей · 156 чел.'): the part of the
+    hover that a recolour changes."""
     if not counts.has_data:
         return [t("map.no_data", lang)] * len(counts.codes)
     unit = t(f"map.unit_{counts.unit}", lang)
-    return [
+    numbers = [
         f"{fmt_int(count, lang)} {unit} · "
         f"{fmt_decimal(100 * count / counts.located if counts.located else 0.0, lang, 1)}%"
         for count in counts.counts
+    ]
+    if measure != "per_million":
+        return numbers
+    return [
+        t("map.no_population", lang, numbers=n)
+        if rate is None
+        else t("map.rate_hover", lang, rate=fmt_decimal(rate, lang, 1), numbers=n)
+        for rate, n in zip(counts.per_million, numbers, strict=True)
     ]
 
 
@@ -113,12 +139,22 @@ def _label_colours(z: list[int]) -> list[str]:
 
 
 def map_figure(
-    counts: RegionCounts, lang: str, view: str, geojson_url: str, selected: tuple[str, ...] = ()
+    counts: RegionCounts,
+    lang: str,
+    view: str,
+    geojson_url: str,
+    selected: tuple[str, ...] = (),
+    measure: str = "count",
 ) -> dict:
-    """The whole figure: for the first drawing and when the view or unit changes."""
-    z = _z(counts)
+    """The whole figure: for the first drawing and when the view, unit or measure changes."""
+    z = _z(counts, measure)
     widths, colours = _outline(counts, selected)
-    labels = class_labels(lang)
+    labels = class_labels(lang, measure)
+    legend = (
+        t("map.legend_per_million", lang, year=POPULATION_YEAR)
+        if measure == "per_million"
+        else t(f"map.legend_{counts.unit}", lang)
+    )
     trace = {
         "type": "choropleth",
         "geojson": geojson_url,
@@ -130,10 +166,10 @@ def map_figure(
         "colorscale": colorscale(),
         "marker": {"line": {"width": widths, "color": colours}},
         "text": _names(counts, lang),
-        "customdata": _numbers(counts, lang),
+        "customdata": _numbers(counts, lang, measure),
         "hovertemplate": "<b>%{text}</b><br>%{customdata}<extra></extra>",
         "colorbar": {
-            "title": {"text": t(f"map.legend_{counts.unit}", lang), "side": "top"},
+            "title": {"text": legend, "side": "top"},
             "tickvals": list(range(-1, len(BREAKS) + 1)),
             "ticktext": labels,
             "thickness": 12,
@@ -172,13 +208,19 @@ def map_figure(
     return {"data": data, "layout": layout}
 
 
-def map_patch(counts: RegionCounts, lang: str, view: str, selected: tuple[str, ...]) -> Patch:
+def map_patch(
+    counts: RegionCounts,
+    lang: str,
+    view: str,
+    selected: tuple[str, ...],
+    measure: str = "count",
+) -> Patch:
     """Only what a filter change changes: classes, hover texts, outlines (and tile labels)."""
-    z = _z(counts)
+    z = _z(counts, measure)
     widths, colours = _outline(counts, selected)
     patch = Patch()
     patch["data"][0]["z"] = z
-    patch["data"][0]["customdata"] = _numbers(counts, lang)
+    patch["data"][0]["customdata"] = _numbers(counts, lang, measure)
     patch["data"][0]["marker"]["line"]["width"] = widths
     patch["data"][0]["marker"]["line"]["color"] = colours
     if view == "grid":
@@ -186,10 +228,12 @@ def map_patch(counts: RegionCounts, lang: str, view: str, selected: tuple[str, .
     return patch
 
 
-def map_caption(counts: RegionCounts, lang: str) -> str:
-    """What is counted, and for the imprisonment basis how many records say where."""
+def map_caption(counts: RegionCounts, lang: str, measure: str = "count") -> str:
+    """What is counted, per what, and for the imprisonment basis how many records say where."""
     key = f"map.caption_{counts.basis}_{counts.unit}"
     text = t(key, lang, located=fmt_int(counts.located, lang), total=fmt_int(counts.total, lang))
+    if measure == "per_million":
+        text += " " + t("map.per_million_caption", lang, date=fmt_date(POPULATION_DAY, lang))
     if counts.basis == "imprisonment":
         text += " " + t(
             "map.imprisonment_known",

@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 from components.figures.theme import REGIME_COLOURS, axis, base_layout, count_axis, empty_figure
-from components.i18n import fmt_int, t
+from components.i18n import fmt_int, plural_ru, t, years_word
 from data.query import TERM_CAP, SentenceDistribution
 
 
-def _bin_label(start: int) -> str:
-    return f"{TERM_CAP}+" if start >= TERM_CAP else f"{start}–{start + 1}"
+def bin_label(start: int, lang: str) -> str:
+    """What one bar holds, unambiguously: the bar at 6 is "6 years to 6 years 11 months"."""
+    if start >= TERM_CAP:
+        return t("sentences.bin_last", lang, y=TERM_CAP)
+    if start == 0:
+        return t("sentences.bin_first", lang)
+    # "от 1 года до 1 года 11 мес.", "от 2 лет …": the genitive after «от»/«до»
+    word = plural_ru(start, "года", "лет", "лет") if lang == "ru" else years_word(start, lang)
+    return t("sentences.bin", lang, y=start, yw=word)
 
 
 def sentences_figure(dist: SentenceDistribution, lang: str) -> dict:
@@ -27,11 +34,9 @@ def sentences_figure(dist: SentenceDistribution, lang: str) -> dict:
                 "y": list(counts),
                 "width": 0.9,
                 "marker": {"color": REGIME_COLOURS[regime]},
-                "customdata": [
-                    t("sentences.hover", lang, range=_bin_label(s), regime=name, n=fmt_int(c, lang))
-                    for s, c in zip(dist.bin_starts, counts, strict=True)
-                ],
-                "hovertemplate": "%{customdata}<extra></extra>",
+                # The bin's words once per bar; the regime and the count are filled by plotly.
+                "customdata": [bin_label(s, lang) for s in dist.bin_starts],
+                "hovertemplate": "%{customdata}, %{fullData.name}: %{y:,}<extra></extra>",
             }
         )
     ticks = list(range(0, TERM_CAP + 1, 5))
@@ -63,8 +68,11 @@ def sentences_figure(dist: SentenceDistribution, lang: str) -> dict:
 
 
 def sentences_caption(dist: SentenceDistribution, lang: str) -> str:
-    """What the bars count; life sentences, which have no length to bin, are named apart."""
+    """What the bars count; life sentences and terms of unknown length, which have no length to
+    bin, are named apart."""
     caption = t(f"sentences.caption_{dist.unit}", lang, n=fmt_int(dist.total, lang))
     if dist.life:
         caption += " " + t("sentences.life_note", lang, life=fmt_int(dist.life, lang))
+    if dist.unknown_length:
+        caption += " " + t("sentences.unknown_note", lang, n=fmt_int(dist.unknown_length, lang))
     return caption

@@ -1,4 +1,5 @@
-"""The timeline of arrests: bars per month, quarter or year, with 24 February 2022 marked."""
+"""The timeline: bars per month, quarter or year of the chosen date (arrest, start of the case or
+verdict), with 24 February 2022 marked."""
 
 from __future__ import annotations
 
@@ -81,5 +82,13 @@ def timeline_figure(timeline: Timeline, lang: str) -> dict:
 
 
 def timeline_caption(timeline: Timeline, lang: str) -> str:
-    """What the bars count, and how many had no arrest date to be placed by."""
-    return t(f"timeline.caption_{timeline.unit}", lang, n=fmt_int(timeline.undated, lang))
+    """What the bars count, by which date, and how many had no such date to be placed by."""
+    return t(
+        f"timeline.caption_{timeline.unit}_{timeline.dates}",
+        lang,
+        n=fmt_int(timeline.undated, lang),
+    )
+
+
+def timeline_title(dates: str, lang: str) -> str:
+    return t(f"timeline.title_{dates}", lang)

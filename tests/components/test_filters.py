@@ -60,7 +60,7 @@ def test_period_text():
     )
     value = [month_number(date(2022, 3, 1)), month_number(date(2023, 2, 1))]
     assert period_text(value, MONTHS, None, "ru") == "мар 2022 — фев 2023"
-    assert period_text([0, 0], Months(None, None), None, "en") == "the data has no arrest dates"
+    assert period_text([0, 0], Months(None, None), None, "en") == "the data has no dates"
 
 
 def test_year_marks_do_not_crowd_a_late_first_month():

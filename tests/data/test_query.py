@@ -7,7 +7,32 @@ import pandas as pd
 import pytest
 
 from data import query
+from data.dataset import Dataset, SourceInfo
 from data.filters import FilterState
+
+
+@pytest.fixture(params=["one list", "two lists sharing people"])
+def lists(request, dataset):
+    """The cross-checks run on one list, and on two lists that share people: the demo and a
+    second list holding 300 of its records under the same person ids. Until persons are matched
+    across lists, a person is a person of one list (see `persons`)."""
+    if request.param == "one list":
+        return dataset
+    from data.dataset import PERSON_CODE
+    from data.sources import combine
+
+    second = dataset.cases.iloc[:300].drop(columns=[PERSON_CODE]).assign(source="second")
+    other = Dataset.build(second.reset_index(drop=True), (SourceInfo("second", "Second"),))
+    return combine([dataset, other])
+
+
+def persons(cases: pd.DataFrame) -> int:
+    """Distinct persons as the dashboard defines them: a person id within its list."""
+    return len(cases[["source", "person_id"]].drop_duplicates())
+
+
+def person(cases: pd.DataFrame) -> pd.Series:
+    return cases["source"].astype(str) + "/" + cases["person_id"].astype(str)
 
 
 def has_article(cases: pd.DataFrame, article: str) -> pd.Series:
@@ -15,44 +40,46 @@ def has_article(cases: pd.DataFrame, article: str) -> pd.Series:
     return cases["articles"].map(lambda arts: any(pattern.search(a) for a in arts))
 
 
-def test_no_filter_counts_everything(dataset):
-    cases = dataset.cases
-    counters = query.overview(dataset, FilterState()).counters
-    assert counters.persons == cases["person_id"].nunique()
+def test_no_filter_counts_everything(lists):
+    cases = lists.cases
+    counters = query.overview(lists, FilterState()).counters
+    assert counters.persons == persons(cases)
     assert counters.prosecutions == len(cases)
-    assert (
-        counters.in_custody == cases.loc[cases["in_custody"].fillna(False), "person_id"].nunique()
-    )
+    assert counters.in_custody == persons(cases[cases["in_custody"].fillna(False)])
+    by_list = dict(counters.persons_by_source)
+    assert sum(by_list.values()) == counters.persons
+    assert by_list["demo"] == cases.loc[cases["source"] == "demo", "person_id"].nunique()
+    assert counters.summed_over_lists == (len(by_list) > 1)
 
 
-def test_article_and_region_filter(dataset):
-    cases = dataset.cases
+def test_article_and_region_filter(lists):
+    cases = lists.cases
     expected = cases[has_article(cases, "207.3") & cases["region_code"].isin(["RU-MOW", "RU-SPE"])]
     state = FilterState(articles=("207.3",), regions=("RU-MOW", "RU-SPE"))
-    counters = query.overview(dataset, state).counters
+    counters = query.overview(lists, state).counters
     assert counters.prosecutions == len(expected) > 0
-    assert counters.persons == expected["person_id"].nunique()
+    assert counters.persons == persons(expected)
 
 
-def test_preparation_counts_under_the_article_prepared(dataset):
-    cases = dataset.cases
-    selected = query.select(dataset, FilterState(articles=("278",)))
+def test_preparation_counts_under_the_article_prepared(lists):
+    cases = lists.cases
+    selected = query.select(lists, FilterState(articles=("278",)))
     assert len(selected) == has_article(cases, "278").sum() > 0
     assert selected["articles"].map(lambda a: any("30 ч.1 - 278" in x for x in a)).all()
 
 
-def test_period_filter_uses_arrest_date_and_drops_undated(dataset):
-    cases = dataset.cases
+def test_period_filter_uses_arrest_date_and_drops_undated(lists):
+    cases = lists.cases
     state = FilterState(date_from=date(2022, 2, 24), date_to=date(2023, 12, 31))
-    selected = query.select(dataset, state)
+    selected = query.select(lists, state)
     custody = cases["custody_date"]
     expected = cases[(custody >= "2022-02-24") & (custody <= "2023-12-31")]
     assert len(selected) == len(expected) > 0
     assert selected["custody_date"].notna().all()
 
 
-def test_categorical_filters(dataset):
-    cases = dataset.cases
+def test_categorical_filters(lists):
+    cases = lists.cases
     state = FilterState(
         punishments=("imprisonment", "life"), statuses=("serving",), genders=("male",)
     )
@@ -61,17 +88,17 @@ def test_categorical_filters(dataset):
         & cases["status"].eq("serving")
         & cases["gender"].eq("male")
     ]
-    assert len(query.select(dataset, state)) == len(expected) > 0
+    assert len(query.select(lists, state)) == len(expected) > 0
 
 
-def test_median_term_persons_vs_prosecutions(dataset):
-    cases = dataset.cases
+def test_median_term_persons_vs_prosecutions(lists):
+    cases = lists.cases
     real = cases[cases["punishment_type"].eq("imprisonment") & cases["sentence_months"].notna()]
-    by_case = query.overview(dataset, FilterState(unit="prosecutions")).counters
+    by_case = query.overview(lists, FilterState(unit="prosecutions")).counters
     assert by_case.median_term_months == real["sentence_months"].median()
     assert by_case.real_terms == len(real)
-    by_person = query.overview(dataset, FilterState()).counters
-    longest = real.groupby("person_id")["sentence_months"].max()
+    by_person = query.overview(lists, FilterState()).counters
+    longest = real.groupby(person(real))["sentence_months"].max()
     assert by_person.median_term_months == longest.median()
     assert by_person.real_terms == len(longest)
 
@@ -83,9 +110,9 @@ def test_empty_selection(dataset):
 
 
 @pytest.mark.parametrize("granularity", ["month", "quarter", "year"])
-def test_timeline_prosecutions(dataset, granularity):
-    cases = dataset.cases
-    tl = query.overview(dataset, FilterState(unit="prosecutions", granularity=granularity)).timeline
+def test_timeline_prosecutions(lists, granularity):
+    cases = lists.cases
+    tl = query.overview(lists, FilterState(unit="prosecutions", granularity=granularity)).timeline
     freq = {"month": "M", "quarter": "Q", "year": "Y"}[granularity]
     expected = cases["custody_date"].dropna().dt.to_period(freq).value_counts()
     got = dict(zip(tl.periods, tl.counts, strict=True))
@@ -97,19 +124,19 @@ def test_timeline_prosecutions(dataset, granularity):
     assert len(tl.periods) == len(pd.period_range(expected.index.min(), expected.index.max()))
 
 
-def test_timeline_counts_each_person_once_at_first_arrest(dataset):
-    cases = dataset.cases
-    tl = query.overview(dataset, FilterState(granularity="year")).timeline
-    first = cases.groupby("person_id")["custody_date"].min()
+def test_timeline_counts_each_person_once_at_first_arrest(lists):
+    cases = lists.cases
+    tl = query.overview(lists, FilterState(granularity="year")).timeline
+    first = cases.groupby(person(cases))["custody_date"].min()
     assert sum(tl.counts) == first.notna().sum()
     by_year = first.dropna().dt.year.value_counts()
     got = {p.year: c for p, c in zip(tl.periods, tl.counts, strict=True)}
     assert all(got[y] == c for y, c in by_year.items())
 
 
-def test_sentence_bins(dataset):
-    cases = dataset.cases
-    dist = query.overview(dataset, FilterState(unit="prosecutions")).sentences
+def test_sentence_bins(lists):
+    cases = lists.cases
+    dist = query.overview(lists, FilterState(unit="prosecutions")).sentences
     real = cases[cases["punishment_type"].eq("imprisonment") & cases["sentence_months"].notna()]
     assert dist.total == len(real)
     assert sum(sum(c) for c in dist.counts.values()) == len(real)
@@ -121,12 +148,12 @@ def test_sentence_bins(dataset):
     assert list(dist.regimes) == [r for r in query.REGIME_ORDER if r in dist.counts]
 
 
-def test_filter_options(dataset):
-    options = query.filter_options(dataset)
+def test_filter_options(lists):
+    options = query.filter_options(lists)
     codes = [code for code, _ in options.articles]
     assert "207.3" in codes and "30" not in codes  # art. 30 is folded into the article prepared
     assert options.first_month.day == 1
-    assert sum(n for _, n in options.regions) == len(dataset.cases)
+    assert sum(n for _, n in options.regions) == len(lists.cases)
 
 
 def test_results_are_cached_per_dataset_and_state(dataset):
@@ -384,3 +411,21 @@ def test_persons_over_several_lists_are_a_sum_and_say_so():
     assert both.persons_by_source == (("memorial", 2), ("ovdinfo", 1))
     one = query.overview(dataset, FilterState(sources=("memorial",))).counters
     assert one.persons == 2 and not one.summed_over_lists
+
+
+def test_counts_per_million_residents():
+    from data.reference import population
+
+    dataset = _tiny(
+        [
+            {"person_id": "a", "region_code": "RU-CHU"},
+            {"person_id": "b", "region_code": "RU-MOW"},
+            {"person_id": "c", "region_code": "UA-14"},
+        ]
+    )
+    counts = query.overview(dataset, FilterState()).regions
+    rates = dict(zip(counts.codes, counts.per_million, strict=True))
+    assert rates["RU-CHU"] == pytest.approx(1e6 / 50726)
+    assert rates["RU-MOW"] == pytest.approx(1e6 / population()["RU-MOW"])
+    assert rates["UA-14"] is None  # no population figure: no rate, never zero
+    assert rates["RU-BA"] == 0

@@ -78,3 +78,14 @@ def test_case_group_translation_falls_back_to_the_published_name():
     assert case_group_label("Дело «Нового величия»", "en") == "Дело «Нового величия»"
     assert case_group_label("Anti-war case", "ru") == "Антивоенное дело"
     assert case_group_label("Свидетели Иеговы", "ru") == "Свидетели Иеговы"
+
+
+def test_population_table():
+    from data.reference import population
+
+    people = population()
+    assert set(people) == set(regions())
+    assert people["RU-MOW"] == 12692466 and people["RU-CHU"] == 50726
+    assert people["UA-43"] == 1912025  # Rosstat's own estimate for occupied Crimea
+    assert [c for c, n in people.items() if n is None] == ["UA-14", "UA-09", "UA-23", "UA-65"]
+    assert 140_000_000 < sum(n for n in people.values() if n) < 150_000_000

@@ -101,3 +101,26 @@ def test_small_counts_get_whole_number_ticks(dataset):
     big = query.overview(dataset, FilterState()).sentences
     yaxis = sentences_figure(big, "en")["layout"]["yaxis"]
     assert "dtick" not in yaxis and yaxis["tickformat"] == ",d"
+
+
+def test_sentence_bins_say_what_they_hold(dataset):
+    """A bar labelled "6–7" was ambiguous: it holds 6 years to 6 years 11 months."""
+    from components.figures.sentences import bin_label
+
+    dist = query.overview(dataset, FilterState()).sentences
+    en = sentences_figure(dist, "en")["data"][0]["customdata"]
+    ru = sentences_figure(dist, "ru")["data"][0]["customdata"]
+    assert en[6] == "6 years to 6 years 11 months" and ru[6] == "от 6 лет до 6 лет 11 мес."
+    assert ru[1] == "от 1 года до 1 года 11 мес." and ru[21] == "от 21 года до 21 года 11 мес."
+    assert en[0] == "under 1 year" and bin_label(query.TERM_CAP, "en") == "25 years or more"
+    axis = sentences_figure(dist, "en")["layout"]["xaxis"]["title"]["text"]
+    assert "6 years to 6 years 11 months" in axis
+
+
+def test_sentence_caption_names_terms_of_unknown_length():
+    from components.figures.sentences import sentences_caption
+
+    dist = query.SentenceDistribution((0,), (), {}, 3, 1, "persons", unknown_length=2)
+    assert sentences_caption(dist, "en").endswith(
+        "Real prison sentences whose length is not given (2) are not shown on the chart."
+    )
