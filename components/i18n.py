@@ -440,6 +440,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "issue.status_not_understood": ("статус не распознан", "status not recognised"),
     "issue.gender_not_understood": ("пол не распознан", "gender not recognised"),
     "issue.tag_not_understood": ("метка не распознана", "tag not recognised"),
+    "issue.custody_contradicts_status": (
+        "«под стражей», но статус — на свободе, эмигрировал или умер; не считается под стражей",
+        "“in custody”, but the status is released, emigrated or died; not counted as held",
+    ),
+    "issue.restraint_contradicts_status": (
+        "мера пресечения, но статус — на свободе, эмигрировал или умер; мера снята",
+        "a measure of restraint, but the status is released, emigrated or died; set to none",
+    ),
+    "issue.restraint_contradicts_custody": (
+        "домашний арест — не лишение свободы, а «под стражей» указано; мера не заполнена",
+        "house arrest is not custody, yet “in custody” is given; the measure left empty",
+    ),
     # why a whole file was not loaded
     "load_error.missing": ("файла нет", "no such file"),
     "load_error.too_large": ("файл больше допустимого размера", "the file is over the size limit"),

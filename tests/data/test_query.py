@@ -429,3 +429,17 @@ def test_counts_per_million_residents():
     assert rates["RU-MOW"] == pytest.approx(1e6 / population()["RU-MOW"])
     assert rates["UA-14"] is None  # no population figure: no rate, never zero
     assert rates["RU-BA"] == 0
+
+
+def test_in_custody_now_never_counts_the_released_the_emigrated_or_the_dead():
+    """Defect: a row with in_custody=true and status=released was counted as held now."""
+    dataset = _tiny(
+        [
+            {"person_id": "a", "status": "released", "in_custody": "true"},
+            {"person_id": "b", "status": "died", "in_custody": "true"},
+            {"person_id": "c", "status": "emigrated", "in_custody": "true"},
+            {"person_id": "d", "status": "serving", "in_custody": "true"},
+            {"person_id": "e", "status": "trial", "restraint": "house_arrest"},
+        ]
+    )
+    assert query.overview(dataset, FilterState()).counters.in_custody == 1
