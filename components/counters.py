@@ -13,9 +13,9 @@ from data.query import Counters
 
 
 def list_parts(counters: Counters, source_names: dict[str, str], lang: str) -> str:
-    """'Мемориал: 899, ОВД-Инфо: 735': each list's own count of persons."""
-    return ", ".join(
-        f"{source_names.get(name, name)}: {fmt_int(n, lang)}"
+    """'Мемориал — 899; ОВД-Инфо — 735': each list's own count of persons."""
+    return "; ".join(
+        f"{source_names.get(name, name)} — {fmt_int(n, lang)}"
         for name, n in counters.persons_by_source
     )
 
@@ -57,14 +57,13 @@ def counter_values(
     return {
         ids.COUNT_PERSONS: fmt_int(counters.persons, lang),
         ids.COUNT_PERSONS_NOTE: (
-            t("counter.persons_note_sum", lang, parts=parts)
+            t("counter.persons_note_sum", lang, n=len(counters.persons_by_source))
             if summed
             else t("counter.persons_note", lang)
         ),
         ids.COUNT_PROSECUTIONS: fmt_int(counters.prosecutions, lang),
         ids.COUNT_IN_CUSTODY: fmt_int(counters.in_custody, lang),
-        ids.COUNT_IN_CUSTODY_NOTE: t("counter.in_custody_note", lang)
-        + (" · " + t("lists.sum_note", lang, n=len(counters.persons_by_source)) if summed else ""),
+        ids.COUNT_IN_CUSTODY_NOTE: t("counter.in_custody_note", lang),
         ids.COUNT_MEDIAN: median,
         ids.COUNT_MEDIAN_NOTE: _median_note(counters, unit, lang),
         ids.COUNT_LISTS_NOTE: (

@@ -61,7 +61,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "человек лишены свободы сейчас; домашний арест не в счёт",
         "persons held now; house arrest not counted",
     ),
-    "counter.persons_note_sum": ("сумма списков: {parts}", "a sum of lists: {parts}"),
+    "counter.persons_note_sum": ("сумма {n} списков — см. ниже", "a sum of {n} lists: see below"),
     "counter.lists_note": (
         "Числа о людях здесь — сумма {n} списков ({parts}): человек, который есть в нескольких "
         "списках, учтён в каждом из них. Чтобы каждый человек был учтён один раз, выберите один "

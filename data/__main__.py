@@ -62,6 +62,11 @@ def _print_report(report: LoadReport, everything: bool) -> None:
         f"  rows read {report.rows_read}, loaded {report.rows_loaded}, "
         f"rejected {report.rows_rejected}, repaired {report.rows_repaired}"
     )
+    for source, counted in report.superseded:
+        print(
+            f"  an earlier export of the list {source!r}: kept as a snapshot, not counted "
+            f"({counted} is the newer export, and is counted)"
+        )
     counts = report.counts_by_column()
     if counts:
         examples = report.examples_by_column()
@@ -78,14 +83,20 @@ def _print_report(report: LoadReport, everything: bool) -> None:
 
 def check(args: argparse.Namespace) -> int:
     files = _expand(args.paths)
-    reports = list(DataFolder(files, args.format, args.max_bytes).load()[1]) if files else []
+    dataset, found = DataFolder(files, args.format, args.max_bytes).load() if files else (None, ())
+    reports = list(found)
+    counted = len(dataset.cases) if dataset is not None else 0
     if not reports:
         print("error: no data files found", file=sys.stderr)
         return 2
     if args.json:
         print(
             json.dumps(
-                {**_totals(reports), "files": [r.to_dict() for r in reports]},
+                {
+                    **_totals(reports),
+                    "rows_counted": counted,
+                    "files": [r.to_dict() for r in reports],
+                },
                 ensure_ascii=False,
                 indent=2,
                 default=str,
@@ -96,7 +107,13 @@ def check(args: argparse.Namespace) -> int:
             _print_report(report, args.all)
         totals = _totals(reports)
         print(
-            f"total: {totals['rows_read']} rows read, {totals['rows_loaded']} loaded, "
+            f"total: {totals['rows_read']} rows read, {totals['rows_loaded']} loaded"
+            + (
+                f" ({counted} counted; the rest are earlier exports of a list)"
+                if counted != totals["rows_loaded"]
+                else ""
+            )
+            + ", "
             f"{totals['rows_rejected']} rejected, {totals['files_failed']} files not loaded"
         )
     if any(r.error for r in reports):

@@ -45,8 +45,7 @@ def test_a_sum_over_lists_is_said_on_the_counters():
     both = counters(persons=15, persons_by_source=(("memorial", 10), ("ovdinfo", 5)))
     names = {"memorial": "Мемориал", "ovdinfo": "ОВД-Инфо"}
     text = counter_values(both, "persons", "ru", names)
-    assert text[ids.COUNT_PERSONS_NOTE] == "сумма списков: Мемориал: 10, ОВД-Инфо: 5"
-    assert "сумма 2 списков" in text[ids.COUNT_LISTS_NOTE]
-    assert "Сумма 2 списков" in text[ids.COUNT_IN_CUSTODY_NOTE]
+    assert text[ids.COUNT_PERSONS_NOTE] == "сумма 2 списков — см. ниже"
+    assert "сумма 2 списков (Мемориал — 10; ОВД-Инфо — 5)" in text[ids.COUNT_LISTS_NOTE]
     one = counter_values(counters(), "persons", "ru", names)
     assert one[ids.COUNT_LISTS_NOTE] == "" and one[ids.COUNT_PERSONS_NOTE] == "в выбранных делах"

@@ -63,3 +63,26 @@ def test_a_canonical_file_missing_a_required_column_names_it(tmp_path, capsys):
     )
     assert main(["check", str(path)]) == 2
     assert "list.csv: missing required column(s): region_code" in capsys.readouterr().out
+
+
+def test_check_says_which_export_of_a_list_is_counted(tmp_path, capsys):
+    from tests.conftest import FIXTURES
+
+    for name in ("list_4_22-02-2025.geojson", "list_6_30-03-2025.geojson"):
+        sample = (
+            "memorial_cards_sample" if name.startswith("list_4") else "memorial_cards_2025_shape"
+        )
+        (tmp_path / name).write_bytes((FIXTURES / f"{sample}.geojson").read_bytes())
+    assert main(["check", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert (
+        "an earlier export of the list 'memorial': kept as a snapshot, not counted "
+        "(list_6_30-03-2025.geojson is the newer export, and is counted)"
+    ) in out
+    assert "total: 10 rows read, 10 loaded (6 counted; the rest are earlier exports" in out
+    assert main(["check", str(tmp_path), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["rows_counted"] == 6 and report["rows_loaded"] == 10
+    older = report["files"][0]
+    assert older["superseded_by"] == {"memorial": "list_6_30-03-2025.geojson"}
+    assert older["rows_read"] == older["rows_loaded"] + older["rows_rejected"]
