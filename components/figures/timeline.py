@@ -11,6 +11,8 @@ from data.query import Timeline
 
 INVASION = date(2022, 2, 24)
 _PERIOD = {"month": "M1", "quarter": "M3", "year": "M12"}
+_DAY_MS = 86_400_000
+_BAR_WIDTH_MS = {"month": 25 * _DAY_MS, "quarter": 78 * _DAY_MS, "year": 320 * _DAY_MS}
 
 
 def _end(timeline: Timeline) -> str:
@@ -38,6 +40,9 @@ def timeline_figure(timeline: Timeline, lang: str) -> dict:
         "y": list(timeline.counts),
         "xperiod": _PERIOD[timeline.granularity],
         "xperiodalignment": "middle",
+        # An explicit width: plotly sizes bars on a date axis from the gaps between them, and a
+        # single bar (a narrow filter) got a width of a millisecond, an empty-looking chart.
+        "width": _BAR_WIDTH_MS[timeline.granularity],
         "marker": {"color": ACCENT},
         "customdata": hover,
         "hovertemplate": "%{customdata}<extra></extra>",

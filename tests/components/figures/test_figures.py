@@ -124,3 +124,14 @@ def test_sentence_caption_names_terms_of_unknown_length():
     assert sentences_caption(dist, "en").endswith(
         "Real prison sentences whose length is not given (2) are not shown on the chart."
     )
+
+
+@pytest.mark.parametrize("granularity", ["month", "quarter", "year"])
+def test_a_single_period_is_a_visible_bar(granularity):
+    """With one period (a narrow filter) plotly gave the bar a width of a millisecond."""
+    from datetime import date
+
+    tl = query.Timeline((date(2019, 1, 1),), (1,), granularity, "persons", 0)
+    [bars] = timeline_figure(tl, "en")["data"]
+    days = {"month": 28, "quarter": 89, "year": 365}[granularity]
+    assert 0.7 * days * 86_400_000 < bars["width"] < days * 86_400_000
