@@ -9,7 +9,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from components import ids
-from components.i18n import fmt_date, fmt_int, fmt_month, raw, t
+from components.i18n import count_of, fmt_date, fmt_month, raw, t
 from data.filters import DATE_BASES, GRANULARITIES, UNITS, FilterState
 from data.query import FilterOptions
 from data.reference import article_label, case_group_label, region_label
@@ -103,6 +103,8 @@ def period_text(value: list[int] | None, months: Months, exact: dict | None, lan
     """'апр 2022 — ноя 2026', exact dates when a link gave them, or 'за всё время'."""
     if months.empty:
         return t("filters.no_dates", lang)
+    if not value or len(value) != 2:  # no slider value yet: the whole range
+        value = [months.first, months.last]
     date_from, date_to = period_from_slider(value, months, exact)
     low, high = sorted(months.clamp(int(v)) for v in value)
     if exact and exact.get("slider") == [low, high]:
@@ -126,7 +128,7 @@ def period_note(state: FilterState, undated: int | None, lang: str) -> str:
     what = t(f"period.what_{state.dates}", lang)
     if undated is None:
         return t("filters.period_note", lang, what=what)
-    return t(f"filters.period_undated_{state.unit}", lang, what=what, n=fmt_int(undated, lang))
+    return t("filters.period_undated", lang, what=what, n=count_of(undated, state.unit, lang))
 
 
 def period_basis_switch(state: FilterState, lang: str) -> html.Div:

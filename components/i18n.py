@@ -78,12 +78,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "counter.median": ("Медианный реальный срок", "Median real prison term"),
     "counter.median_note_persons": (
-        "лет; по {n} приговорам к реальному сроку (самый долгий срок каждого человека)",
-        "years; of {n} real prison terms (each person's longest)",
+        "лет; по {n} к реальному сроку (самый долгий срок каждого человека)",
+        "years; of {n} (each person's longest)",
     ),
     "counter.median_note_prosecutions": (
-        "лет; по {n} приговорам к реальному сроку",
-        "years; of {n} real prison terms",
+        "лет; по {n} к реальному сроку",
+        "years; of {n}",
     ),
     "counter.none": ("нет данных", "no data"),
     # filters
@@ -103,13 +103,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Записи без {what} не входят ни в один период.",
         "Records with no {what} are in no period.",
     ),
-    "filters.period_undated_persons": (
-        "Не вошли в период, потому что нет {what}: {n} чел.",
-        "Left out of the period for having no {what}: {n} persons.",
-    ),
-    "filters.period_undated_prosecutions": (
-        "Не вошли в период, потому что нет {what}: {n} дел.",
-        "Left out of the period for having no {what}: {n} prosecutions.",
+    "filters.period_undated": (
+        "Не вошли в период, потому что нет {what}: {n}.",
+        "Left out of the period for having no {what}: {n}.",
     ),
     "filters.punishment": ("Наказание", "Punishment"),
     "filters.status": ("Статус", "Status"),
@@ -134,7 +130,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "granularity.year": ("год", "year"),
     "filters.no_dates": ("в данных нет дат", "the data has no dates"),
     # timeline
-    "timeline.title": ("Аресты по времени", "Arrests over time"),
     "timeline.title_arrest": ("Аресты по времени", "Arrests over time"),
     "timeline.title_start": ("Начало дел по времени", "Cases started over time"),
     "timeline.title_verdict": ("Приговоры по времени", "Verdicts over time"),
@@ -279,7 +274,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "map.basis_imprisonment": ("месту заключения", "place of imprisonment"),
     "map.clear": ("Снять выбор регионов", "Clear selected regions"),
     "map.no_data": ("нет данных", "no data"),
-    "map.no_data_count": ("нет данных", "no data"),
     "map.no_data_per_million": ("нет данных о населении", "no population data"),
     "map.measure_count": ("числа", "counts"),
     "map.measure_per_million": ("на 1 млн жителей", "per million residents"),
@@ -440,6 +434,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "issue.status_not_understood": ("статус не распознан", "status not recognised"),
     "issue.gender_not_understood": ("пол не распознан", "gender not recognised"),
     "issue.tag_not_understood": ("метка не распознана", "tag not recognised"),
+    "issue.tags_contradict": (
+        "метки противоречат друг другу; оставлена более определённая",
+        "the tags contradict each other; the more specific one kept",
+    ),
     "issue.custody_contradicts_status": (
         "«под стражей», но статус — на свободе, эмигрировал или умер; не считается под стражей",
         "“in custody”, but the status is released, emigrated or died; not counted as held",
@@ -449,8 +447,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "a measure of restraint, but the status is released, emigrated or died; set to none",
     ),
     "issue.restraint_contradicts_custody": (
-        "домашний арест — не лишение свободы, а «под стражей» указано; мера не заполнена",
-        "house arrest is not custody, yet “in custody” is given; the measure left empty",
+        "домашний арест — не лишение свободы, а указано «под стражей»; не считается под стражей",
+        "house arrest is not custody, yet “in custody” is given; not counted as held",
     ),
     # why a whole file was not loaded
     "load_error.missing": ("файла нет", "no such file"),
@@ -552,6 +550,27 @@ def plural_ru(n: int, one: str, few: str, many: str) -> str:
     if n % 10 in (2, 3, 4) and n % 100 not in (12, 13, 14):
         return few
     return many
+
+
+# Nouns counted in sentences: Russian one / few / many forms (in the case the sentence needs),
+# then English singular / plural.
+NOUNS: dict[str, tuple[tuple[str, str, str], tuple[str, str]]] = {
+    "persons": (("человек", "человека", "человек"), ("person", "persons")),
+    "prosecutions": (("дело", "дела", "дел"), ("prosecution", "prosecutions")),
+    # dative after «по»: «по 1 приговору», «по 3 приговорам»
+    "real_terms_dative": (
+        ("приговору", "приговорам", "приговорам"),
+        ("real prison term", "real prison terms"),
+    ),
+}
+
+
+def count_of(n: int, noun: str, lang: str) -> str:
+    """'1 человек', '3 человека', '1 prosecution', '2 prosecutions': a number that agrees with
+    its noun (see NOUNS)."""
+    ru, en = NOUNS[noun]
+    word = plural_ru(n, *ru) if lang == "ru" else (en[0] if n == 1 else en[1])
+    return f"{fmt_int(n, lang)} {word}"
 
 
 def fmt_int(n: int, lang: str) -> str:

@@ -8,7 +8,7 @@ import dash_bootstrap_components as dbc
 from dash import html
 
 from components.i18n import MESSAGES, fmt_date, fmt_int, t
-from components.provenance import source_label
+from components.provenance import source_label, source_labels
 from data.dataset import Dataset, LoadReport, RowIssue, SourceInfo
 
 SHOWN_ISSUES = 100
@@ -197,7 +197,8 @@ def _issues(report: LoadReport, lang: str) -> html.Div:
     return html.Div(parts)
 
 
-def _file_card(report: LoadReport, lang: str) -> dbc.Card:
+def _file_card(report: LoadReport, lang: str, names: dict[str, str]) -> dbc.Card:
+    """One file's report; `names` are the lists' display names by source name."""
     ok = report.error is None
     badge = dbc.Badge(
         t("status.loaded" if ok else "status.not_loaded", lang),
@@ -230,7 +231,7 @@ def _file_card(report: LoadReport, lang: str) -> dbc.Card:
     for source, counted in report.superseded:
         body.append(
             dbc.Alert(
-                t("status.superseded", lang, source=source, file=counted),
+                t("status.superseded", lang, source=names.get(source, source), file=counted),
                 color="info",
                 className="mb-2",
             )
@@ -252,6 +253,6 @@ def status_page(dataset: Dataset, reports: tuple[LoadReport, ...], lang: str) ->
     else:
         parts += [
             html.H2(t("status.files", lang), className="h5 mt-3"),
-            *(_file_card(r, lang) for r in reports),
+            *(_file_card(r, lang, source_labels(dataset, lang)) for r in reports),
         ]
     return html.Div(parts, className="container-fluid py-3 status-page", id="main")

@@ -133,9 +133,22 @@ def _join_items(match: re.Match[str]) -> str:
     return match.group(0)[: match.start("items") - match.start(0)] + joined
 
 
+# An article's name in guillemets, as lists glue it to the number ("278«Совершение преступной
+# организацией действий…»"); «а» alone is a point letter, not a name (it has no two-letter word).
+_QUOTED_NAME = re.compile(r"«[^«»]*[^\W\d_]{2}[^«»]*(?:»|$)")
+# The sanction a tooltip goes on with ("; до 20 лет лишения свободы", "от 10 до 20 лет", "штраф
+# до 5 млн"): it names no charge, so it is neither a charge nor a fragment not understood.
+_SANCTION = re.compile(
+    r"^(?:(?:от\s+\d[\d.,]*\s+)?до\s+\d[\d.,]*\s*(?:лет|года?|месяц\w*|млн|тыс)"
+    r"|(?:штраф\w*|лишение\s+свободы|наказывается)\s+(?:на\s+срок\s+)?до\s+\d)",
+    re.IGNORECASE,
+)
+
+
 def _fragments(text: str) -> list[str]:
     """The text split into fragments of one charge each, kept as written (for the report)."""
-    text = _SPACES.sub(" ", _DASHES.sub("-", unicodedata.normalize("NFKC", text)))
+    text = _QUOTED_NAME.sub(" ", unicodedata.normalize("NFKC", text))
+    text = _SPACES.sub(" ", _DASHES.sub("-", text))
     text = _PART_LIST.sub(_join_items, text)
     text = _POINT_LIST.sub(_join_items, text)
     text = _DECIMAL_COMMA.sub(r"\1.\2", text)
@@ -215,8 +228,11 @@ def _parse(fragment: str) -> _Fragment:
 
 
 def _is_noise(fragment: str) -> bool:
-    """'УК РФ', 'Criminal Code', '-': nothing to read and nothing lost."""
+    """'УК РФ', 'Criminal Code', '-', a sanction glued to an article's name: nothing to read and
+    nothing lost."""
     text = _clean(fragment)
+    if _SANCTION.match(text.strip()):
+        return True
     return _TOKEN.search(text) is None and all(w in _NOISE_WORDS for w in _WORD.findall(text))
 
 

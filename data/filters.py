@@ -68,13 +68,13 @@ _CHOICES = {
 VIEW_OPTIONS = ("unit", "granularity", "basis", "view", "measure")
 
 
-def _selection(values: Iterable[object] | str | None, allowed: tuple[str, ...] | None) -> tuple:
+def _selection(values: Iterable[object] | object, allowed: tuple[str, ...] | None) -> tuple:
     """Any sequence (list from a dropdown, tuple, set, a single string) -> a sorted tuple of
     distinct non-empty strings, limited to `allowed` where the field has a list."""
     if values is None:
         return ()
-    if isinstance(values, str):
-        values = [values]
+    if not isinstance(values, (list, tuple, set, frozenset)):
+        values = [values]  # one value where a list was expected (a hand-made request)
     found = {str(v) for v in values if v not in (None, "")}
     if allowed is not None:
         found &= set(allowed)

@@ -101,9 +101,11 @@ class _Issues:
             )
 
 
-# "2022-12-31T10:00", "2022-12-31 10:00:00+03:00": the day as written, the time dropped.
+# "2022-12-31T10:00", "2022-12-31 10:00:00+03:00", "31.12.2022 10:00": the day as written, the
+# time dropped.
 _TIME_OF_DAY = re.compile(
-    r"^(\d{4}-\d{2}-\d{2})[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?$",
+    r"^(\d{4}-\d{2}-\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{4}|\d{4}/\d{1,2}/\d{1,2})"
+    r"(?:T|\s+)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?$",
     re.IGNORECASE,
 )
 
@@ -233,9 +235,10 @@ def _convert(column: Column, text: pd.Series, issues: _Issues) -> pd.Series:
 def _reconcile(frame: pd.DataFrame, issues: _Issues) -> None:
     """Make custody, the measure of restraint and the status agree, whatever the importer.
 
-    A person released, emigrated or dead is not held now; house arrest is not custody; a measure
-    of custody or house arrest says whether the person is held where `in_custody` is not given.
-    Each contradiction is repaired towards the more specific fact and reported.
+    A person released, emigrated or dead is not held now; house arrest is not custody (the
+    measure is the more specific fact); where `in_custody` is not given, a measure of custody
+    says the person is held and a measure served at liberty (or none) that they are not. Each
+    contradiction is repaired and reported.
     """
     free = frame["status"].isin(FREE_STATUSES).to_numpy(dtype=bool)
     held = frame["in_custody"].fillna(False).to_numpy(dtype=bool)
@@ -267,16 +270,18 @@ def _reconcile(frame: pd.DataFrame, issues: _Issues) -> None:
     home_and_held = at_home & frame["in_custody"].fillna(False).astype(bool)
     issues.add(
         home_and_held,
-        "restraint",
-        pd.Series("house_arrest; in_custody true", index=frame.index),
-        "house arrest is not custody, yet in_custody is true; the measure left empty",
+        "in_custody",
+        pd.Series("true; restraint house_arrest", index=frame.index),
+        "house arrest is not custody, yet in_custody is true; custody set to false",
         "repaired",
         "restraint_contradicts_custody",
     )
-    frame.loc[home_and_held, "restraint"] = None
+    frame.loc[at_home, "in_custody"] = False  # the measure is the more specific fact
     unknown = frame["in_custody"].isna()
-    frame.loc[unknown & frame["restraint"].astype(object).eq("custody"), "in_custody"] = True
-    frame.loc[unknown & (at_home & ~home_and_held), "in_custody"] = False
+    measure = frame["restraint"].astype(object)
+    frame.loc[unknown & measure.eq("custody"), "in_custody"] = True
+    at_liberty = measure.isin(["ban_of_actions", "recognizance", "none"])
+    frame.loc[unknown & at_liberty, "in_custody"] = False
 
 
 def normalise(

@@ -225,16 +225,21 @@ def _life(cases: pd.DataFrame, unit: str) -> int:
     return _count(cases, _is(cases["punishment_type"], "life"), unit)
 
 
+def _count_only(cases: pd.DataFrame, rows: np.ndarray, unless: np.ndarray, unit: str) -> int:
+    """Prosecutions where `rows` is true; or persons with such a row and no row where `unless`
+    is true (a person counted elsewhere already is not counted again as left out)."""
+    if unit == "prosecutions":
+        return int(np.count_nonzero(rows))
+    codes = cases[PERSON_CODE].to_numpy()
+    return _distinct(codes[rows & ~np.isin(codes, np.unique(codes[unless]))])
+
+
 def _terms_of_unknown_length(cases: pd.DataFrame, unit: str) -> int:
-    """Real imprisonment with no term given: persons with no known term in any of their cases
+    """Real imprisonment with no term given: by person, those with no known term in any case
     (a person with a known term elsewhere is in the median already)."""
     prison = _is(cases["punishment_type"], "imprisonment")
     unknown = prison & np.isnan(cases["sentence_months"].to_numpy())
-    if unit == "prosecutions":
-        return int(np.count_nonzero(unknown))
-    codes = cases[PERSON_CODE].to_numpy()
-    known = np.unique(codes[prison & ~unknown])
-    return _distinct(codes[unknown & ~np.isin(codes, known)])
+    return _count_only(cases, unknown, prison & ~unknown, unit)
 
 
 def persons_by_source(cases: pd.DataFrame) -> tuple[tuple[str, int], ...]:
@@ -408,9 +413,10 @@ def _overview(dataset: Dataset, state: FilterState) -> Overview:
     cases = select(dataset, state)
     undated = None
     if state.has_period:
+        # By person: those with no date in any selected case (one dated case places a person).
         timeless = select(dataset, replace(state, date_from=None, date_to=None))
         no_date = np.isnat(timeless[state.date_column].to_numpy())
-        undated = _count(timeless, no_date, state.unit)
+        undated = _count_only(timeless, no_date, ~no_date, state.unit)
     return Overview(
         counters=counters(cases, state.unit),
         timeline=timeline(cases, state.granularity, state.unit, state.dates),

@@ -264,8 +264,10 @@ _CASE_GROUPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 )
 
 
-def _fold(name: str) -> str:
-    return " ".join(name.strip().lower().replace("ё", "е").split())
+def fold(text: str) -> str:
+    """Names compare without case, "ё" or extra spaces: "Орёл" = "орел", "Идёт  суд" = "идет
+    суд"."""
+    return " ".join(text.casefold().replace("ё", "е").split())
 
 
 @cache
@@ -273,13 +275,13 @@ def _case_group_index() -> dict[str, tuple[str, str]]:
     index = {}
     for ru, en, aliases in _CASE_GROUPS:
         for spelling in (ru, en, *aliases):
-            index[_fold(spelling)] = (ru, en)
+            index[fold(spelling)] = (ru, en)
     return index
 
 
 def known_case_group(name: str) -> str | None:
     """The canonical name of a case group we know by any of its spellings, else None."""
-    found = _case_group_index().get(_fold(name)) if name else None
+    found = _case_group_index().get(fold(name)) if name else None
     return found[0] if found else None
 
 
@@ -288,13 +290,13 @@ def canonical_case_group(name: str) -> str:
     'Антивоенное дело'. Unknown groups stay as published."""
     if not name or not name.strip():
         return ""
-    found = _case_group_index().get(_fold(name))
+    found = _case_group_index().get(fold(name))
     return found[0] if found else name.strip()
 
 
 def case_group_label(name: str, lang: str) -> str:
     """A case group as the reader's language has it, where we know the translation."""
-    found = _case_group_index().get(_fold(name))
+    found = _case_group_index().get(fold(name))
     if found:
         return found[0] if lang == "ru" else found[1]
     return name

@@ -77,7 +77,10 @@ def read_meta(path: Path) -> tuple[SourceInfo | None, str | None, tuple[str, ...
     if fmt is not None and fmt not in FORMATS:
         notes.append(f"{meta.name}: unknown format {fmt!r}; detected from the columns instead")
         fmt = None
-    name = str(values.get("source") or path.stem).strip()
+    # No "source" in the metadata: the list is named by the data (its importer's default, e.g.
+    # "memorial", or the canonical `source` column), never by the file, so that two snapshots of
+    # one list with metadata that gives only their dates are still one list.
+    name = str(values.get("source") or "").strip()
     info = SourceInfo(
         name=name,
         display_name=str(values.get("display_name") or values.get("name") or name),

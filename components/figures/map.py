@@ -61,19 +61,28 @@ def _breaks(measure: str) -> tuple[float, ...]:
 
 
 def klass(value: float, measure: str = "count") -> int:
-    """Which class a value falls in: 0 for zero, 1..8 for the breaks of its measure."""
-    return sum(1 for b in _breaks(measure) if value >= b)
+    """Which class a value falls in: 0 for zero only, 1..8 for the breaks of its measure (a
+    rate below the first break is in class 1: never drawn as zero)."""
+    if value <= 0:
+        return 0
+    return max(1, sum(1 for b in _breaks(measure) if value >= b))
 
 
 def class_labels(lang: str, measure: str = "count") -> list[str]:
     """Legend labels: whole counts run to the next break less one ("3–9"); rates are continuous
     and run to the next break ("0,3–1"), which starts the next class."""
-    labels = [t(f"map.no_data_{measure}", lang), "0"]
+    no_data = "map.no_data_per_million" if measure == "per_million" else "map.no_data"
+    labels = [t(no_data, lang), "0"]
     breaks = _breaks(measure)
     for low, high in zip(breaks, (*breaks[1:], None), strict=True):
         if measure == "per_million":
-            shown = fmt_decimal(low, lang, 1)
-            labels.append(f"{shown}+" if high is None else f"{shown}–{fmt_decimal(high, lang, 1)}")
+            low_text = fmt_decimal(low, lang, 1)
+            if low == breaks[0]:  # the first class holds every rate above zero up to its top
+                labels.append(f"< {fmt_decimal(high, lang, 1)}")
+            elif high is None:
+                labels.append(f"{low_text}+")
+            else:
+                labels.append(f"{low_text}–{fmt_decimal(high, lang, 1)}")
         elif high is None:
             labels.append(f"{fmt_int(low, lang)}+")
         elif high - 1 == low:

@@ -83,7 +83,8 @@ def load_file(
         raise DataLoadError(f"{path.name}: unknown format {fmt!r} ({', '.join(FORMATS)})", "format")
     raw = read_raw(path, max_bytes)
     fmt = fmt or detect_format(raw, path.name)
-    mapped: Mapped = _mapper(fmt)(raw, path.name, source.name if source else None)
+    named = source.name if source is not None and source.name else None
+    mapped: Mapped = _mapper(fmt)(raw, path.name, named)
     cases, report = normalise(mapped.frame, path.name, raw.lines, raw.issues, mapped.issues)
     report = replace(report, format=fmt, notes=(*raw.notes, *mapped.notes))
     if cases.empty:
@@ -92,7 +93,19 @@ def load_file(
             f"first problem: {report.issues[0].message() if report.issues else 'none'})",
             "no_rows",
         )
-    sources = (source,) if source else sources_of(cases)
-    if source:
-        cases["source"] = source.name
+    if source is None:
+        sources = sources_of(cases)
+    elif named:
+        sources = (source,)
+        cases["source"] = named
+    else:  # metadata without a source name: it describes the list(s) the data names
+        sources = tuple(
+            replace(
+                source,
+                name=found.name,
+                display_name=source.display_name or found.display_name,
+                synthetic=source.synthetic or found.synthetic,
+            )
+            for found in sources_of(cases)
+        )
     return Dataset.build(cases, sources), report

@@ -32,7 +32,7 @@ from functools import cache
 
 from data.importers.regions import normalise_region
 from data.loader import strip_markup
-from data.reference import REFERENCE_DIR, regions
+from data.reference import REFERENCE_DIR, fold, regions
 
 CITIES_FILE = REFERENCE_DIR / "cities.csv"
 
@@ -108,11 +108,6 @@ class _Evidence:
     towns: tuple[str, ...]  # regions of the towns found in cities.csv
 
 
-def _fold(text: str) -> str:
-    """Town names compare without case, 'ё' or doubled spaces: 'Орёл' = 'орел'."""
-    return " ".join(text.casefold().replace("ё", "е").split())
-
-
 @cache
 def _cities() -> dict[str, str]:
     """cities.csv by folded name; checked once, so a typo in the table fails loudly, not silently
@@ -124,7 +119,7 @@ def _cities() -> dict[str, str]:
             city, code = row["city"].strip(), row["code"].strip()
             if code not in table:
                 raise ValueError(f"{CITIES_FILE.name}: {city!r} -> {code!r}, not in region table")
-            if cities.setdefault(_fold(city), code) != code:
+            if cities.setdefault(fold(city), code) != code:
                 raise ValueError(f"{CITIES_FILE.name}: {city!r} is in two regions")
     return cities
 
@@ -280,7 +275,7 @@ def _towns_in(text: str) -> list[str]:
     for match in _TOWN.finditer(text):
         words = match.group("name").split()
         for n in range(len(words), 0, -1):
-            if (code := cities.get(_fold(" ".join(words[:n])))) is not None:
+            if (code := cities.get(fold(" ".join(words[:n])))) is not None:
                 found.append(code)
                 break
     return found

@@ -35,8 +35,8 @@ from data.importers.mapped import Mapped
 from data.importers.read import RawTable
 from data.importers.regions import normalise_region
 from data.importers.verdicts import SentenceReading, extract_verdict, read_sentence
-from data.reference import known_case_group
-from data.schema import COLUMN_NAMES, LIST_SEPARATOR
+from data.reference import fold, known_case_group
+from data.schema import COLUMN_NAMES, FREE_STATUSES, LIST_SEPARATOR
 
 # What the tags say, matched on the lower-cased, ё-less tag (see formats.md, "tags").
 # The status of a person who is free now: it outranks every other tag.
@@ -92,13 +92,19 @@ _HELD_NOW_TEXT = re.compile(
     re.IGNORECASE,
 )
 _AT_HOME_NOW_TEXT = re.compile(r"(?:находится|находятся)\s+под\s+домашним\s+арестом", re.I)
+# Free now, where no tag says otherwise: "вышел на свободу", "освобождён по отбытии срока",
+# "оправдан" (not "оправдание терроризма", not "отказали в освобождении").
+_RELEASED_TEXT = re.compile(
+    r"\b(?:вышел|вышла|вышли)\s+на\s+свободу"
+    r"|\bосвобожд[её]н[аы]?\s+(?:по\s+отбытии|после\s+отбытия|условно-досрочно|из\s+колонии"
+    r"|из\s+зала\s+суда|в\s+зале\s+суда)"
+    r"|\bотбыл[аи]?\s+(?:весь\s+)?срок|\bоправда(?:н|на|ны|л|ла|ли)\b",
+    re.IGNORECASE,
+)
 _STAGE_TEXT = (
     ("trial", re.compile(r"ид[её]т суд|суд ид[её]т|рассматривается в суде|передано в суд", re.I)),
     ("investigation", re.compile(r"ид[её]т следствие|под следствием|следствие продолжается", re.I)),
 )
-# An article glued to its tooltip: "278«Совершение преступной организацией…»; до 20 лет
-# лишения свободы". The quoted name and the sanction after it are not charges.
-_TOOLTIP = re.compile(r"«[^»]*»?(?:\s*;\s*(?:до|от)\s[^;|\n«]*)?")
 
 _BORN = tuple(
     re.compile(pattern, re.IGNORECASE)
@@ -113,10 +119,6 @@ _DETAINED = re.compile(
 )
 _FEMALE_VERBS = re.compile(r"\b(родилась|задержана|приговорена|осуждена|арестована)\b", re.I)
 _MALE_VERBS = re.compile(r"\b(родился|задержан|приговорен|приговорён|осужден|арестован)\b", re.I)
-
-
-def _fold(tag: str) -> str:
-    return " ".join(tag.strip().lower().replace("ё", "е").split())
 
 
 def _birth_year(text: str) -> str:
@@ -172,7 +174,7 @@ def _read_tags(tags: list[str]) -> _Tags:
     """Region, stage, custody, punishment, case groups, theme and list membership."""
     found = _Tags()
     for tag in tags:
-        key = _fold(tag)
+        key = fold(tag)
         if not key or key in _IGNORED_TAGS:
             continue
         if key in _FREE_TAGS:
@@ -202,13 +204,6 @@ def _read_tags(tags: list[str]) -> _Tags:
     return found
 
 
-def _clauses(cell: object) -> object:
-    """The articles without the tooltips glued to them (a list stays a list)."""
-    if isinstance(cell, str):
-        return _TOOLTIP.sub(" ", cell)
-    return [_TOOLTIP.sub(" ", item) for item in as_list(cell)]
-
-
 def _addresses(cell: object) -> list[str]:
     """Letter addresses as plain text: a list holds several, a string is one whole address (its
     commas separate the parts of the address, not addresses)."""
@@ -226,24 +221,39 @@ class _State:
     restraint: str
 
 
-def _state(tags: _Tags, text: str, punishment: str, verdict_read: bool) -> _State:
+def _state(tags: _Tags, text: str, punishment: str, reading: SentenceReading | None) -> _State:
+    """Tags first; then the text in the present tense; then what the verdict implies. A verdict
+    quashed on appeal puts the case back before a court."""
     if tags.free:
         return _State(tags.free, "false", "none")
+    held_now = tags.held or bool(_HELD_NOW_TEXT.search(text))
+    at_home = tags.house_arrest or (not held_now and bool(_AT_HOME_NOW_TEXT.search(text)))
+    if not (tags.stage or held_now or at_home) and _RELEASED_TEXT.search(text):
+        return _State("released", "false", "none")
     status = tags.stage
-    if not status and (tags.serving or verdict_read or tags.punishment):
+    if not status and reading is not None and reading.quashed:
+        status = "trial"
+    if not status and (tags.serving or reading is not None or tags.punishment):
         status = "serving"  # a verdict and no stage before a final one: it is being served
     if not status:
         status = next((s for s, pattern in _STAGE_TEXT if pattern.search(text)), "")
-    if tags.house_arrest:
+    if at_home:
         return _State(status, "false", "house_arrest")
-    if tags.held or _HELD_NOW_TEXT.search(text):
+    if held_now:
         return _State(status, "true", "custody")
-    if _AT_HOME_NOW_TEXT.search(text):
-        return _State(status, "false", "house_arrest")
     if status == "serving" and punishment:
         custodial = punishment in _CUSTODIAL
         return _State(status, "true" if custodial else "false", "custody" if custodial else "none")
     return _State(status, "", "")
+
+
+def _contradiction(tags: _Tags) -> str:
+    """Tags that cannot all be true now, and which one was kept (said in the report)."""
+    if tags.free and (tags.held or tags.house_arrest or tags.stage):
+        return f"{tags.free} and still prosecuted or held; {tags.free} kept"
+    if tags.held and tags.house_arrest:
+        return "held and under house arrest; house arrest kept"
+    return ""
 
 
 def _verdict_cells(reading: SentenceReading | None) -> dict[str, str]:
@@ -278,8 +288,7 @@ def to_canonical(raw: RawTable, file: str, source: str | None) -> Mapped:
     out["source_url"] = c.text("sourceurl", "source_url", "url")
     out["facility"] = ["; ".join(a for a in found if a) for found in addresses]
 
-    clauses = c.get("clauses", "articles").map(_clauses)
-    out["articles"], found = articles_column(raw, file, clauses)
+    out["articles"], found = articles_column(raw, file, c.get("clauses", "articles"))
     issues += found
 
     tags = [_read_tags(as_list(v)) for v in c.get("tags", "labels")]
@@ -320,9 +329,21 @@ def to_canonical(raw: RawTable, file: str, source: str | None) -> Mapped:
         for column, value in _verdict_cells(reading).items():
             out.at[row, column] = value
         punishment = out.at[row, "punishment_type"] or card.punishment
-        state = _state(card, text, punishment, reading is not None)
-        if reading is not None and reading.in_force is None and state.status == "serving":
-            state = _State("trial", state.in_custody, state.restraint)  # quashed: tried again
+        state = _state(card, text, punishment, reading)
+        if state.status in FREE_STATUSES and punishment == "none_yet":
+            punishment = ""  # acquitted or quashed and free: no verdict is pending
+        if contradiction := _contradiction(card):
+            issues.append(
+                RowIssue(
+                    file,
+                    line,
+                    "tags",
+                    contradiction,
+                    "the tags contradict each other",
+                    "repaired",
+                    "tags_contradict",
+                )
+            )
         if not punishment and state.status in ("trial", "investigation"):
             punishment = "none_yet"
         elif state.status == "serving" and not punishment:

@@ -9,6 +9,8 @@ life) is the structured value and wins where both exist, with any disagreement r
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from datetime import date
 
 import pandas as pd
 
@@ -34,18 +36,9 @@ from data.reference import canonical_case_group
 from data.schema import COLUMN_NAMES
 
 LIFE_TERM_ABOVE = 10_000
-_CUSTODY = re.compile(r"(?:содержание под стражей|задержан\w*|арест\w*)[^\n•]{0,40}", re.IGNORECASE)
-
-
-def _custody_date(measures: str) -> str:
-    """The start of detention from OVD-Info's list of restraint measures, if it says one."""
-    for match in _CUSTODY.finditer(measures):
-        found = russian_date(match.group(0))
-        if found:
-            return found.isoformat()
-    return ""
-
-
+_SERVED_AT_LIBERTY = frozenset(
+    {"suspended", "fine", "forced_labour", "restriction_of_freedom", "compulsory_works", "other"}
+)
 # The measure of restraint in words (Russian or English) -> the canonical `restraint`.
 _RESTRAINTS = (
     ("house_arrest", re.compile(r"домашн\w* арест|house arrest", re.IGNORECASE)),
@@ -74,14 +67,47 @@ _RESTRAINTS = (
 )
 
 
+_DETAINED = re.compile(r"задержан\w*|detained|arrested", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Measure:
+    """One measure of restraint as listed: what it is and the day it began, where given."""
+
+    restraint: str  # canonical (see _RESTRAINTS), or "detained" for a detention before it
+    since: date | None
+
+
+def read_measures(text: str) -> list[Measure]:
+    """OVD-Info's measures, one a bullet ("• домашний арест: с 01.03.2024 • содержание под
+    стражей: с 01.10.2024"), or a single restraint type ("содержание под стражей")."""
+    found = []
+    for part in (p.strip() for p in re.split(r"[•\n;]", text)):
+        kind = next((r for r, pattern in _RESTRAINTS if pattern.search(part)), None)
+        if kind is None and _DETAINED.search(part):
+            kind = "detained"
+        if kind is not None:
+            found.append(Measure(kind, russian_date(part)))
+    return found
+
+
 def restraint_from_text(text: str) -> str:
-    """The measure in force: the restraint type, or the last of the listed measures ("• домашний
-    арест: с 01.03.2024 • содержание под стражей: с 01.10.2024" is custody now). '' if unsaid."""
-    for part in reversed([p for p in re.split(r"[•\n;]", text) if p.strip()]):
-        for restraint, pattern in _RESTRAINTS:
-            if pattern.search(part.strip()):
-                return restraint
-    return ""
+    """The measure in force: the one that began last (the last listed where no dates are
+    given). '' when the text names none."""
+    measures = [m for m in read_measures(text) if m.restraint != "detained"]
+    if not measures:
+        return ""
+    dated = [m for m in measures if m.since is not None]
+    latest = max(dated, key=lambda m: m.since) if dated else measures[-1]
+    return latest.restraint
+
+
+def custody_start(text: str) -> str:
+    """The start of deprivation of liberty: the earliest detention or custody listed. House
+    arrest is not custody, so its date never is the "arrest date"."""
+    days = [m.since for m in read_measures(text) if m.restraint in ("custody", "detained")]
+    days = [d for d in days if d is not None]
+    return min(days).isoformat() if days else ""
 
 
 def _number(value: object) -> float | None:
@@ -149,12 +175,12 @@ def to_canonical(raw: RawTable, file: str, source: str | None) -> Mapped:
     out["case_group"] = groups.map(canonical_case_group)
     out["theme"] = c.text("persecution_subject_en", "persecution_subject", "persecution_subject_ru")
     out["persecution_start"] = c.text("persecution_started", "persecution_start", "started")
-    out["custody_date"] = c.text("restraint_measures", "restraint_measures_ru").map(_custody_date)
+    listed = c.text("restraint_measures", "restraint_measures_ru")
+    out["custody_date"] = listed.map(custody_start)
     out["verdict_date"] = c.text("first_verdict_date", "verdict_date")
     out["in_custody"] = c.text("persecution_imprisoned", "imprisoned", "in_custody")
     measures = c.text("restraint_type", "restraint_type_ru", "restraint_type_en", "restraint")
-    listed = c.text("restraint_measures", "restraint_measures_ru")
-    out["restraint"] = [
+    restraints = [
         restraint_from_text(m) or restraint_from_text(ms)
         for m, ms in zip(measures, listed, strict=True)
     ]
@@ -199,6 +225,13 @@ def to_canonical(raw: RawTable, file: str, source: str | None) -> Mapped:
             for column in VERDICT_FIELDS[3:]:  # the parts the term column does not decide
                 out.iat[i, out.columns.get_loc(column)] = number_text(getattr(verdict, column))
         out.iat[i, out.columns.get_loc("verdict_text")] = text
+
+    # A measure of restraint is in force until the verdict: after a sentence not served in
+    # custody, none is (the measures listed are the case's history, not its present).
+    out["restraint"] = [
+        "none" if out["punishment_type"].iat[i] in _SERVED_AT_LIBERTY else restraint
+        for i, restraint in enumerate(restraints)
+    ]
 
     # Status from the free-text state; a sentence to prison that is being served says "serving".
     states = c.localised("persecution_case_person_state", "status")

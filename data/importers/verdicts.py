@@ -415,9 +415,12 @@ _REPLACEMENT_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 # "отменил приговор", "приговор был отменён"; not "отменил приговор в части взыскания", nor the
 # appeal court's own verdict ("отменил приговор апелляционной инстанции"), nor "отменить".
+# The verdict quashed, or the person acquitted on appeal ("апелляционный суд оправдал его"):
+# either way no sentence is in force. "оправдание терроризма" (an article) is not an acquittal.
 _QUASH_RE = re.compile(
     rf"\b(?:отменил{_PAST}|отменив)(?:\s+[^\s\d.;!?]+){{0,3}}?\s+приговор[а-яё]*"
-    rf"|\bприговор[а-яё]*(?:\s+[^\s\d.;!?]+){{0,2}}?\s+отмен[её]н{_SHORT}\b",
+    rf"|\bприговор[а-яё]*(?:\s+[^\s\d.;!?]+){{0,2}}?\s+отмен[её]н{_SHORT}\b"
+    rf"|\bоправда(?:л{_PAST}|н{_SHORT}|в)\b",
     re.I,
 )
 _PARTIAL_QUASH_RE = re.compile(r"частичн\w*|\bв\s+части\b", re.I)

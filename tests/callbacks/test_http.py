@@ -266,3 +266,25 @@ def test_every_callback_answers_with_a_region_of_imprisonment_selected(app, clie
     response = call(client, f"..{ids.COUNT_PERSONS}", values, changed=changed)
     expected = cases.loc[cases["imprisonment_region_code"].isin(chosen), "person_id"].nunique()
     assert number(response[ids.COUNT_PERSONS]["children"]) == expected > 0
+
+
+def test_hand_made_values_never_answer_500(client):
+    """A request with a number where a list belongs, or no slider value, still answers."""
+    values = map_values(
+        **{
+            f"{ids.FILTER_HELD_REGION}.value": 5,
+            f"{ids.FILTER_CASE_GROUP}.value": True,
+            f"{ids.FILTER_ARTICLE}.value": "207.3",
+            f"{ids.TABLE_SEARCH}.value": "",
+            f"{ids.TABLE}.page_current": 0,
+            f"{ids.TABLE}.sort_by": [],
+        }
+    )
+    for output in (f"..{ids.COUNT_PERSONS}", f"..{ids.MAP}.figure", f"..{ids.TABLE}.data"):
+        post(client, output, values)  # asserts 200
+    text = call(
+        client,
+        ids.FILTER_PERIOD_TEXT,
+        {f"{ids.FILTER_PERIOD}.value": None, f"{ids.URL}.search": "?lang=en"},
+    )
+    assert text[ids.FILTER_PERIOD_TEXT]["children"].startswith("all time")

@@ -107,7 +107,8 @@ def test_the_period_basis_is_said_and_the_undated_are_counted(app, client, dates
     undated = int(cases[column].isna().sum())
     what = {"arrest": "arrest date", "verdict": "verdict date"}[dates]
     assert response[ids.FILTER_PERIOD_NOTE]["children"] == (
-        f"Left out of the period for having no {what}: {undated} prosecutions."
+        f"Left out of the period for having no {what}: {undated} prosecution"
+        + ("." if undated == 1 else "s.")
     )
     since = int((cases[column] >= "2018-01-01").sum())
     assert number(response[ids.COUNT_PROSECUTIONS]["children"]) == since

@@ -49,3 +49,14 @@ def test_a_sum_over_lists_is_said_on_the_counters():
     assert "сумма 2 списков (Мемориал — 10; ОВД-Инфо — 5)" in text[ids.COUNT_LISTS_NOTE]
     one = counter_values(counters(), "persons", "ru", names)
     assert one[ids.COUNT_LISTS_NOTE] == "" and one[ids.COUNT_PERSONS_NOTE] == "в выбранных делах"
+
+
+def test_the_median_note_agrees_in_number():
+    """Review finding: "по 1 приговорам", "of 1 real prison terms"."""
+    one = counters(real_terms=1, median_term_months=84.0)
+    assert counter_values(one, "prosecutions", "en")[ids.COUNT_MEDIAN_NOTE] == (
+        "years; of 1 real prison term"
+    )
+    assert counter_values(one, "prosecutions", "ru")[ids.COUNT_MEDIAN_NOTE] == (
+        "лет; по 1 приговору к реальному сроку"
+    )

@@ -78,3 +78,17 @@ def test_year_marks_do_not_crowd_a_late_first_month():
     ]
     early = Months(month_number(date(2017, 3, 1)), month_number(date(2019, 3, 1)))
     assert list(_year_marks(early).values()) == ["2017", "2018", "2019"]
+
+
+def test_period_note_names_the_date_and_counts_in_words():
+    from components.filters import period_note
+    from data.filters import FilterState
+
+    state = FilterState(dates="verdict", unit="prosecutions")
+    assert period_note(state, None, "ru") == "Записи без даты приговора не входят ни в один период."
+    assert period_note(state, 1, "ru") == (
+        "Не вошли в период, потому что нет даты приговора: 1 дело."
+    )
+    assert period_note(FilterState(dates="start"), 3, "en") == (
+        "Left out of the period for having no case start date: 3 persons."
+    )

@@ -83,3 +83,26 @@ def test_plural_ru():
 
 def test_unknown_language_falls_back_to_russian():
     assert i18n.normalise_language("de") == "ru" and i18n.normalise_language("en") == "en"
+
+
+def test_numbers_agree_with_their_nouns():
+    from components.i18n import count_of
+
+    assert [count_of(n, "prosecutions", "ru") for n in (1, 2, 5, 11, 21, 1000)] == [
+        "1 дело",
+        "2 дела",
+        "5 дел",
+        "11 дел",
+        "21 дело",
+        "1\u00a0000 дел",
+    ]
+    assert [count_of(n, "persons", "ru") for n in (1, 3, 7)] == [
+        "1 человек",
+        "3 человека",
+        "7 человек",
+    ]
+    assert count_of(1, "persons", "en") == "1 person" and count_of(2, "persons", "en") == (
+        "2 persons"
+    )
+    assert count_of(21, "real_terms_dative", "ru") == "21 приговору"
+    assert count_of(1, "real_terms_dative", "en") == "1 real prison term"

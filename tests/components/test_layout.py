@@ -124,7 +124,9 @@ def test_status_page_says_which_export_of_a_list_is_counted(tmp_path, sample_csv
         )
         for lang in ("ru", "en")
     )
-    assert "Более ранняя выгрузка списка «demo»" in ru and "list_01-03-2025.csv" in ru
-    assert "An earlier export of the list “demo”" in en
+    # the list by its display name, not its internal name
+    assert "Более ранняя выгрузка списка «демонстрационный набор (вымышленные записи)»" in ru
+    assert "list_01-03-2025.csv" in ru
+    assert "An earlier export of the list “demo dataset (invented records)”" in en
     assert "по состоянию на 2025-03-01 (дата из имени файла)" in ru
     assert "as of 2025-03-01 (from the file name)" in en

@@ -145,3 +145,26 @@ def test_output_fits_the_reference_helpers(value, key):
     (article,), _ = normalise_articles(value)
     assert article_key(article) == key
     assert "ч." not in article_display(article, "en")
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "278«Совершение преступной организацией действий, направленных на насильственный "
+        "захват власти»; до 20 лет лишения свободы, 205.5 ч.2«Участие в деятельности "
+        "террористической организации»; до 20 лет лишения свободы",
+        [
+            "278«Совершение преступной организацией действий»; до 20 лет лишения свободы",
+            "205.5 ч.2«Участие в деятельности террористической организации»; от 10 до 20 лет",
+        ],
+        "278«Совершение…»; до 20 лет | 205.5 ч.2«Участие…»; штраф до 1 млн рублей",
+    ],
+)
+def test_articles_glued_to_their_names_and_sanctions(value):
+    """Memorial's clauses arrive glued to the article's tooltip; the name in guillemets and the
+    sanction are not charges, and a comma inside the name never costs the next article."""
+    assert normalise_articles(value) == (("278", "205.5 ч.2"), ())
+
+
+def test_a_point_letter_in_guillemets_is_not_a_name():
+    assert normalise_articles("пп. «а», «в» ч. 2 ст. 105") == (("105 ч.2 п.а п.в",), ())

@@ -229,15 +229,18 @@ def test_custody_never_true_for_a_person_released_emigrated_or_dead(tmp_path):
         row(case_id="d", status="trial", restraint="house_arrest", in_custody="true"),
         row(case_id="e", status="trial", restraint="custody"),
         row(case_id="f", status="trial", restraint="house_arrest"),
+        row(case_id="g", status="trial", restraint="recognizance"),
+        row(case_id="h", status="trial"),
     ]
     dataset, report = load_canonical(write(tmp_path, "\n".join([HEADER, *lines])))
     cases = dataset.cases.set_index("case_id")
     assert not cases.loc["a", "in_custody"] and not cases.loc["b", "in_custody"]
     assert cases.loc["a", "restraint"] == "none"
     assert cases.loc["c", "in_custody"]
-    assert pd.isna(cases.loc["d", "restraint"]) and cases.loc["d", "in_custody"]
+    assert cases.loc["d", "restraint"] == "house_arrest" and not cases.loc["d", "in_custody"]
     assert cases.loc["e", "in_custody"]  # a measure of custody says the person is held
     assert not cases.loc["f", "in_custody"]  # house arrest is not custody
+    assert not cases.loc["g", "in_custody"] and pd.isna(cases.loc["h", "in_custody"])
     codes = [(i.row, i.code) for i in report.issues]
     assert codes == [
         (2, "custody_contradicts_status"),
@@ -255,6 +258,8 @@ def test_a_time_of_day_is_dropped_dates_are_days(tmp_path):
         row(case_id="b", custody_date="2022-12-31 23:59:59"),
         row(case_id="c", custody_date="2022-12-31T10:00:00+03:00"),
         row(case_id="d", custody_date="2022-12-31T10:00:00Z"),
+        row(case_id="e", custody_date="31.12.2022 10:00"),
+        row(case_id="f", custody_date="31/12/2022 23:59"),
     ]
     dataset, report = load_canonical(write(tmp_path, "\n".join([HEADER, *lines])))
     assert report.issues == ()

@@ -1,6 +1,7 @@
 """Queries against independent pandas computations on the same data."""
 
 import re
+from dataclasses import replace
 from datetime import date
 
 import pandas as pd
@@ -443,3 +444,22 @@ def test_in_custody_now_never_counts_the_released_the_emigrated_or_the_dead():
         ]
     )
     assert query.overview(dataset, FilterState()).counters.in_custody == 1
+
+
+def test_a_person_with_one_dated_case_is_not_left_out_for_want_of_a_date():
+    """Review finding: a person in the period through a dated case was also counted as left out
+    for an undated one."""
+    dataset = _tiny(
+        [
+            {"person_id": "a", "custody_date": "2023-05-01"},
+            {"person_id": "a", "custody_date": ""},
+            {"person_id": "b", "custody_date": ""},
+            {"person_id": "c", "custody_date": "2019-01-01"},
+            {"person_id": "c", "custody_date": ""},
+        ]
+    )
+    state = FilterState(date_from=date(2023, 1, 1), date_to=date(2023, 12, 31))
+    persons = query.overview(dataset, state)
+    assert persons.counters.persons == 1 and persons.period_undated == 1  # b only
+    cases = query.overview(dataset, replace(state, unit="prosecutions"))
+    assert cases.counters.prosecutions == 1 and cases.period_undated == 3

@@ -185,3 +185,20 @@ def test_the_same_case_id_in_two_sources_is_two_cases(tmp_path):
     )
     dataset, [report] = DataFolder(tmp_path).load()
     assert len(dataset.cases) == 2 and report.issues == ()
+
+
+def test_metadata_without_a_source_name_leaves_the_list_named_by_its_data(tmp_path):
+    """Review finding: metadata giving only the as-of date named each snapshot after its file,
+    so two snapshots of one list were summed as two lists."""
+    _export(tmp_path, "list_9_01-02-2025.csv", add="demo-0300")
+    _export(tmp_path, "list_8_01-03-2025.csv")
+    (tmp_path / "list_9_01-02-2025.csv.meta.json").write_text('{"as_of": "2025-02-01"}')
+    (tmp_path / "list_8_01-03-2025.csv.meta.json").write_text(
+        '{"as_of": "2025-03-01", "display_name": "Список"}'
+    )
+    dataset, _ = DataFolder(tmp_path).load()
+    assert [(s.name, s.display_name, s.as_of) for s in dataset.sources] == [
+        ("demo", "Список", date(2025, 3, 1))
+    ]
+    assert len(dataset.cases) == 9 and "demo-0300" not in set(dataset.cases["person_id"])
+    assert [s.file for s in dataset.snapshots] == ["list_9_01-02-2025.csv"]

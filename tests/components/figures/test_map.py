@@ -102,3 +102,14 @@ def test_caption_says_what_is_counted(dataset):
     text = map_caption(counts(dataset, basis="imprisonment", unit="prosecutions"), "en")
     assert text.startswith("Prosecutions by the region where the defendant is held")
     assert "The place of imprisonment is given for" in text
+
+
+def test_a_small_rate_is_never_drawn_as_zero():
+    """Review finding: one person in Moscow (0.08 per million) was drawn white, as "0"."""
+    from components.figures.map import class_labels, klass
+
+    assert klass(0, "per_million") == 0 and klass(0.079, "per_million") == 1
+    assert klass(0.3, "per_million") == 2 and klass(500, "per_million") == 8
+    labels = class_labels("en", "per_million")
+    assert labels[:4] == ["no population data", "0", "< 0.3", "0.3–1"]
+    assert class_labels("ru", "per_million")[2] == "< 0,3"

@@ -200,9 +200,10 @@ def test_articles_glued_to_their_tooltips(tmp_path):
     dataset, report = load_cards(tmp_path, [card(clauses=glued)])
     assert dataset.cases.iloc[0]["articles"] == ("278", "205.5 ч.2")
     assert [i for i in report.issues if i.column == "articles"] == []
-    as_text, report = load_cards(tmp_path, [card(clauses="; ".join(glued))], name="text.json")
-    assert as_text.cases.iloc[0]["articles"] == ("278", "205.5 ч.2")
-    assert [i for i in report.issues if i.column == "articles"] == []
+    for joint in ("; ", ", ", "\n"):
+        as_text, report = load_cards(tmp_path, [card(clauses=joint.join(glued))], name="t.json")
+        assert as_text.cases.iloc[0]["articles"] == ("278", "205.5 ч.2")
+        assert [i for i in report.issues if i.column == "articles"] == []
 
 
 def test_rows_read_count_cards_not_repairs(tmp_path):
@@ -215,3 +216,52 @@ def test_rows_read_count_cards_not_repairs(tmp_path):
     _, report = load_cards(tmp_path, [*cards, card(ID="")])
     assert report.rows_repaired == 5 and report.rows_rejected == 1
     assert report.rows_read == 6 == report.rows_loaded + report.rows_rejected
+
+
+def test_a_quashed_verdict_without_a_custody_tag_leaves_custody_unknown(tmp_path):
+    """Review finding: a quashed verdict with no "в заключении" tag came out as "not held"."""
+    text = (
+        "<p>Суд приговорил его к 6 годам колонии общего режима. Апелляционный суд отменил "
+        "приговор и вернул дело на новое рассмотрение.</p>"
+    )
+    status, held, restraint = custody_of(tmp_path, main=text)
+    assert status == "trial" and pd.isna(held) and pd.isna(restraint)
+
+
+def test_freed_in_the_past_tense_or_acquitted(tmp_path):
+    served = (
+        "<p>Суд приговорил его к 2 годам колонии общего режима. Впоследствии он был освобождён "
+        "по отбытии срока.</p>"
+    )
+    assert custody_of(tmp_path, main=served) == ("released", False, "none")
+    acquitted = "<p>Суд приговорил его к 6 годам колонии. Апелляционный суд оправдал его.</p>"
+    dataset, _ = load_cards(tmp_path, [card(main=acquitted)])
+    row = dataset.cases.iloc[0]
+    assert (row["status"], row["in_custody"]) == ("released", False)
+    assert pd.isna(row["sentence_months"]) and pd.isna(row["punishment_type"])
+    # "отказали в освобождении" and "оправдание терроризма" are not releases
+    refused = "<p>Находится в колонии. Суд отказал в освобождении из колонии.</p>"
+    assert custody_of(tmp_path, main=refused)[1:] == (True, "custody")
+    article = "<p>Суд приговорил его к 5 годам колонии за оправдание терроризма.</p>"
+    assert custody_of(tmp_path, main=article) == ("serving", True, "custody")
+    # a tag outranks the text
+    held = custody_of(tmp_path, tags=["Москва", "в заключении"], main=served)
+    assert held[1:] == (True, "custody")
+
+
+def test_contradictory_tags_are_reported(tmp_path):
+    dataset, report = load_cards(
+        tmp_path,
+        [
+            card(ID="1", tags=["Москва", "освобождены", "в заключении"]),
+            card(ID="2", tags=["Москва", "в СИЗО", "под домашним арестом"]),
+        ],
+    )
+    cases = dataset.cases.set_index("person_id")
+    assert (cases.loc["1", "status"], cases.loc["1", "in_custody"]) == ("released", False)
+    assert cases.loc["2", "restraint"] == "house_arrest"
+    found = [(i.row, i.code, i.value) for i in report.issues if i.code == "tags_contradict"]
+    assert found == [
+        (1, "tags_contradict", "released and still prosecuted or held; released kept"),
+        (2, "tags_contradict", "held and under house arrest; house arrest kept"),
+    ]

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from data.importers import detect_format, load_file
-from data.importers.ovdinfo import restraint_from_text
+from data.importers.ovdinfo import custody_start, restraint_from_text
 from data.importers.read import read_raw
 from tests.conftest import FIXTURES
 
@@ -215,3 +215,40 @@ def test_states_in_words(tmp_path, state, status):
 )
 def test_restraint_in_words(text, restraint):
     assert restraint_from_text(text) == restraint
+
+
+def test_the_measure_in_force_is_the_latest_and_house_arrest_is_no_arrest_date():
+    measures = "• содержание под стражей: с 01.10.2024 • домашний арест: с 01.03.2024"
+    assert restraint_from_text(measures) == "custody"  # the latest, not the last listed
+    assert custody_start(measures) == "2024-10-01"
+    assert custody_start("• домашний арест: с 01.03.2024") == ""
+    detained = "• задержан 05.02.2023 • содержание под стражей: с 07.02.2023"
+    assert custody_start(detained) == "2023-02-05"
+
+
+def test_a_past_measure_is_not_custody_after_a_sentence_served_at_liberty(tmp_path):
+    """Review finding: a suspended term or a fine whose history lists custody was counted as
+    held now."""
+    rows = [
+        {
+            "person_id": n,
+            "persecution_id": f"r{n}",
+            "persecution_region_iso": "RU-MOW",
+            "verdict_essence_ru": essence,
+            "restraint_measures": "• содержание под стражей: с 01.10.2023",
+        }
+        for n, essence in (
+            (1, "3 года условно с испытательным сроком 2 года"),
+            (2, "штраф 500 тысяч рублей"),
+            (3, "5 лет колонии общего режима"),
+            (4, ""),
+        )
+    ]
+    path = tmp_path / "ovd.json"
+    path.write_text(json.dumps({"total": 4, "data": rows}, ensure_ascii=False), encoding="utf-8")
+    dataset, _ = load_file(path)
+    cases = dataset.cases.set_index("case_id")
+    assert cases.loc["r1", "restraint"] == "none" and not cases.loc["r1", "in_custody"]
+    assert cases.loc["r2", "restraint"] == "none" and not cases.loc["r2", "in_custody"]
+    assert cases.loc["r3", "in_custody"] and cases.loc["r4", "in_custody"]
+    assert cases.loc["r4", "custody_date"] == pd.Timestamp("2023-10-01")
