@@ -133,13 +133,8 @@ def period_note(state: FilterState, undated: int | None, lang: str) -> str:
 
 def period_basis_switch(state: FilterState, lang: str) -> html.Div:
     options = [{"label": t(f"dates.{d}", lang), "value": d} for d in DATE_BASES]
-    return html.Div(
-        [
-            html.Span(t("filters.period_by", lang), className="filter-label me-2"),
-            button_group(ids.PERIOD_BASIS, options, state.dates, "secondary"),
-        ],
-        className="mb-2 d-flex align-items-center flex-wrap gap-1",
-    )
+    switch = button_group(ids.PERIOD_BASIS, options, state.dates, "secondary")
+    return labelled(t("filters.period_by", lang), switch, "mb-2")
 
 
 def state_from_inputs(
@@ -230,15 +225,17 @@ def button_group(id_: str, options: list[dict], value: str, colour: str) -> dbc.
     )
 
 
+def labelled(label: str, switch: dbc.RadioItems, spacing: str = "mb-3") -> html.Div:
+    """A switch with its label on the same line (wrapping under it when narrow)."""
+    return html.Div(
+        [html.Span(label, className="filter-label me-2"), switch],
+        className=f"{spacing} d-flex align-items-center flex-wrap gap-1",
+    )
+
+
 def unit_switch(state: FilterState, lang: str) -> html.Div:
     options = [{"label": t(f"unit.{u}", lang), "value": u} for u in UNITS]
-    return html.Div(
-        [
-            html.Span(t("filters.unit", lang), className="filter-label me-2"),
-            button_group(ids.UNIT, options, state.unit, "primary"),
-        ],
-        className="mb-3 d-flex align-items-center flex-wrap",
-    )
+    return labelled(t("filters.unit", lang), button_group(ids.UNIT, options, state.unit, "primary"))
 
 
 def granularity_switch(state: FilterState, lang: str) -> dbc.RadioItems:

@@ -104,21 +104,22 @@ def _filter_options(dataset: Dataset) -> FilterOptions:
     )
 
 
+def _any_of(table: pd.DataFrame, column: str, selected: tuple[str, ...], size: int) -> np.ndarray:
+    """Cases with any item of a list column among `selected`, from its exploded lookup table
+    (Dataset.charges, Dataset.groups: one row per case and item)."""
+    rows = table.loc[table[column].isin(selected), "row"].to_numpy()
+    found = np.zeros(size, dtype=bool)
+    found[rows] = True
+    return found
+
+
 def _mask(dataset: Dataset, state: FilterState) -> np.ndarray:
     cases = dataset.cases
     mask = np.ones(len(cases), dtype=bool)
     if state.articles:
-        charges = dataset.charges
-        rows = charges.loc[charges["article_key"].isin(state.articles), "row"].to_numpy()
-        by_article = np.zeros(len(cases), dtype=bool)
-        by_article[rows] = True
-        mask &= by_article
+        mask &= _any_of(dataset.charges, "article_key", state.articles, len(cases))
     if state.case_groups:
-        groups = dataset.groups
-        rows = groups.loc[groups["group"].isin(state.case_groups), "row"].to_numpy()
-        in_group = np.zeros(len(cases), dtype=bool)
-        in_group[rows] = True
-        mask &= in_group
+        mask &= _any_of(dataset.groups, "group", state.case_groups, len(cases))
     for column, selected in (
         ("region_code", state.regions),
         ("punishment_type", state.punishments),
