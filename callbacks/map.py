@@ -10,10 +10,16 @@ from dash import Dash, Input, Output, State, no_update
 from callbacks.common import FILTER_INPUTS, filter_state, language, repository
 from components import ids
 from components.counters import lists_suffix
-from components.figures.map import map_caption, map_figure, map_patch
-from components.map import MapAssets
+from components.figures.map import (
+    legend_entries,
+    legend_title,
+    map_caption,
+    map_figure,
+    map_patch,
+)
+from components.map import MapAssets, map_legend
 from data.filters import FilterState
-from data.query import overview
+from data.query import map_breaks, overview
 
 
 def drawn_key(state: FilterState, lang: str) -> str:
@@ -35,6 +41,7 @@ def register(app: Dash) -> None:
         Output(ids.MAP, "figure"),
         Output(ids.MAP_CAPTION, "children"),
         Output(ids.MAP_DRAWN, "data"),
+        Output(ids.MAP_LEGEND, "children"),
         *FILTER_INPUTS,
         Input(ids.MAP_VIEW, "value"),
         Input(ids.MAP_BASIS, "value"),
@@ -56,14 +63,19 @@ def register(app: Dash) -> None:
             selected, unselected = state.held_regions, replace(state, held_regions=())
         result = overview(dataset, unselected)
         counts, measure = result.regions, state.measure
+        breaks = map_breaks(dataset, state)  # the same for every filter: a Patch keeps them
         key = drawn_key(state, lang)
         if key != drawn:  # a new page, view, basis, unit, measure or language: the whole figure
             geojson = assets.geojson(state.view)
-            figure = map_figure(counts, lang, state.view, geojson, selected, measure)
-        else:  # the same figure with other numbers: recolour it
-            figure = map_patch(counts, lang, state.view, selected, measure)
+            figure = map_figure(counts, lang, state.view, geojson, selected, measure, breaks)
+            legend = map_legend(
+                legend_title(counts, measure, lang), legend_entries(breaks, measure, lang)
+            )
+        else:  # the same figure with other numbers: recolour it; the legend stays
+            figure = map_patch(counts, lang, state.view, selected, measure, breaks)
+            legend = no_update
         caption = lists_suffix(map_caption(counts, lang, measure), result.counters, lang)
-        return figure, caption, key
+        return figure, caption, key, legend
 
     @app.callback(
         Output(ids.FILTER_REGION, "value", allow_duplicate=True),

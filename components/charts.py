@@ -34,11 +34,16 @@ def chart_figure(
     return html.Figure(
         [
             html.Div(header, className="chart-header"),
-            dcc.Graph(
-                id=graph_id,
-                figure=blank_figure(lang),
-                config=graph_config(lang),
-                className="chart-graph",
+            # A responsive graph is 100% of its frame's height, which CSS sets (.chart-frame).
+            html.Div(
+                dcc.Graph(
+                    id=graph_id,
+                    figure=blank_figure(lang),
+                    config=graph_config(lang),
+                    className="chart-graph",
+                    responsive=True,
+                ),
+                className="chart-frame",
             ),
             html.Figcaption(id=caption_id, className="chart-caption"),
         ],

@@ -278,8 +278,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "map.measure_count": ("числа", "counts"),
     "map.measure_per_million": ("на 1 млн жителей", "per million residents"),
     "map.legend_per_million": (
-        "На 1 млн жителей<br>(Росстат, {year})",
-        "Per million residents<br>(Rosstat, {year})",
+        "На 1 млн жителей (население — Росстат, {year})",
+        "Per million residents (population: Rosstat, {year})",
+    ),
+    "map.legend_persons_prosecution": (
+        "Человек по региону дела",
+        "Persons by region of prosecution",
+    ),
+    "map.legend_persons_imprisonment": (
+        "Человек по месту заключения",
+        "Persons by place of imprisonment",
+    ),
+    "map.legend_prosecutions_prosecution": (
+        "Дел по региону дела",
+        "Prosecutions by region of prosecution",
+    ),
+    "map.legend_prosecutions_imprisonment": (
+        "Дел по месту заключения",
+        "Prosecutions by place of imprisonment",
     ),
     "map.rate_hover": (
         "{rate} на 1 млн жителей<br>{numbers}",
@@ -297,8 +313,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "map.unit_persons": ("чел.", "persons"),
     "map.unit_prosecutions": ("дел", "prosecutions"),
-    "map.legend_persons": ("Человек", "Persons"),
-    "map.legend_prosecutions": ("Дел", "Prosecutions"),
     "map.caption_prosecution_persons": (
         "Люди по региону, где велось дело: регион известен для {located} из {total}. Человек с "
         "делами в двух регионах учтён в обоих. Доля — от людей с известным регионом.",

@@ -45,6 +45,7 @@ MAP_CAPTION = "map-caption"
 MAP_VIEW = "map-view"
 MAP_BASIS = "map-basis"
 MAP_MEASURE = "map-measure"  # counts, or per million residents
+MAP_LEGEND = "map-legend"
 MAP_CLEAR = "map-clear"
 MAP_DRAWN = "map-drawn"  # what the drawn map figure was built for (view, basis, unit, language)
 

@@ -73,9 +73,18 @@ def map_section(state: FilterState, lang: str, assets: MapAssets) -> html.Figure
                 ],
                 className="chart-header",
             ),
-            dcc.Graph(
-                id=ids.MAP, figure=blank_figure(lang, 450), config=config, className="map-graph"
+            # A responsive graph is 100% of its frame's height, which CSS sets (.map-frame).
+            html.Div(
+                dcc.Graph(
+                    id=ids.MAP,
+                    figure=blank_figure(lang),
+                    config=config,
+                    className="map-graph",
+                    responsive=True,
+                ),
+                className="map-frame",
             ),
+            html.Div(id=ids.MAP_LEGEND, className="map-legend", **{"aria-live": "polite"}),
             dcc.Store(id=ids.MAP_DRAWN, data=None),
             html.Figcaption(
                 [
@@ -91,3 +100,21 @@ def map_section(state: FilterState, lang: str, assets: MapAssets) -> html.Figure
         className="chart card card-body",
         **{"aria-labelledby": f"{ids.MAP}-title"},
     )
+
+
+def map_legend(title: str, entries: list[tuple[str, str]]) -> list:
+    """The map's legend in HTML, under the map: what is counted, then a swatch per class. It
+    wraps on a narrow screen, where a plotly colour bar took 40% of the map's width."""
+    return [
+        html.Span(title, className="map-legend-title"),
+        html.Ul(
+            [
+                html.Li(
+                    [html.Span(className="map-swatch", style={"background": colour}), label],
+                    className="map-legend-item",
+                )
+                for colour, label in entries
+            ],
+            className="map-legend-items",
+        ),
+    ]

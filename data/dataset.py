@@ -155,6 +155,7 @@ class Memo:
         "overview": 256,
         "table": 8,
         "names": 1,
+        "breaks": 16,
     }
 
     def __init__(self) -> None:

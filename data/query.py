@@ -393,6 +393,49 @@ def region_counts(cases: pd.DataFrame, unit: str, basis: str) -> RegionCounts:
     )
 
 
+# Round numbers a reader can hold in mind: 1, 2, 3, 5, 10, 20, 30, 50, ... (and 0.1, 0.2, ...).
+_NICE = tuple(round(m * 10.0**e, 2) for e in range(-2, 7) for m in (1, 2, 3, 5))
+# Where the class bounds sit in the distribution: finer at the top, where the few large regions
+# are, than among the many small ones.
+_QUANTILES = (0.0, 0.3, 0.55, 0.75, 0.9, 0.97)
+MAX_CLASSES = 6
+
+
+def nice_breaks(values: list[float] | tuple[float, ...], classes: int = MAX_CLASSES) -> tuple:
+    """Lower bounds of the map's colour classes for these values (zero has a colour of its own):
+    the quantiles of the non-zero values, each rounded to the nearest round number, so that
+    every class holds some regions and its bounds read at a glance ("1", "2–4", "5–9",
+    "10–29", "30+"). Whole numbers for counts, as they are; rates may start below 1."""
+    positive = np.sort(np.asarray([v for v in values if v and v > 0], dtype=float))
+    if not len(positive):
+        return (1,)
+    nice = np.asarray(_NICE)
+    found: list[float] = []
+    for q in _QUANTILES[:classes]:
+        value = float(np.quantile(positive, q))
+        rounded = float(nice[np.argmin(np.abs(np.log(nice) - np.log(value)))])
+        if rounded <= positive[-1] and (not found or rounded > found[-1]):
+            found.append(rounded)
+    if positive[0] >= 1 and found[0] > 1:
+        found[0] = 1.0  # counts: the first class starts at one
+    return tuple(int(b) if b >= 1 and b == int(b) else b for b in found)
+
+
+def map_breaks(dataset: Dataset, state: FilterState) -> tuple:
+    """The colour classes for the map of this unit, basis and measure: chosen from the whole
+    dataset, so that they stay the same while filters narrow the map (a colour keeps its
+    meaning from one view to the next) and a recolour never needs a new legend."""
+    key = (state.unit, state.basis, state.measure)
+
+    def compute() -> tuple:
+        full = FilterState(unit=state.unit, basis=state.basis)
+        regions_ = overview(dataset, full).regions
+        values = regions_.per_million if state.measure == "per_million" else regions_.counts
+        return nice_breaks([v for v in values if v is not None])
+
+    return dataset.memo.get("breaks", key, compute)
+
+
 @dataclass(frozen=True)
 class Overview:
     counters: Counters

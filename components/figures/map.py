@@ -2,8 +2,9 @@
 
 Both views are the same plotly trace (a choropleth over a GeoJSON that the browser fetches by URL,
 never inside a callback response), so hover, click and recolouring work the same way. Counts are
-drawn in fixed classes on a colour-blind-safe sequential scale (ColorBrewer Blues); zero and "no
-data" have colours of their own, outside the scale. A filter change recolours the map with a
+drawn in classes whose round bounds are chosen from the data (data.query.map_breaks), on a
+colour-blind-safe sequential scale (ColorBrewer Blues); zero and "no data" have colours of their
+own, outside the scale. A filter change recolours the map with a
 `dash.Patch` of `z`, the hover texts and the outlines: a few KB, not the figure.
 """
 
@@ -20,10 +21,9 @@ from data.reference import POPULATION_DATE, POPULATION_YEAR, TILE, region_label,
 
 POPULATION_DAY = date.fromisoformat(POPULATION_DATE)
 
-# Class k (1..8) holds values from BREAKS[k-1] up to the next break; the last is open.
-BREAKS = (1, 3, 10, 30, 100, 300, 1000, 3000)  # counts
-RATE_BREAKS = (0.1, 0.3, 1, 3, 10, 30, 100, 300)  # per million residents
-BLUES = ("#deebf7", "#c6dbef", "#9ecae1", "#6baed6", "#4292c6", "#2171b5", "#08519c", "#08306b")
+# ColorBrewer Blues without its two palest steps (they cannot be told from the white of zero);
+# a map of n classes takes n of them, spread from light to dark.
+BLUES = ("#c6dbef", "#9ecae1", "#6baed6", "#4292c6", "#2171b5", "#08519c", "#08306b")
 NO_DATA = "#d9d9d9"
 ZERO = "#ffffff"
 BORDER = "#8a96a3"
@@ -56,57 +56,77 @@ def _geo_grid() -> dict:
     }
 
 
-def _breaks(measure: str) -> tuple[float, ...]:
-    return RATE_BREAKS if measure == "per_million" else BREAKS
+def class_colours(breaks: tuple) -> tuple[str, ...]:
+    """One blue per class, evenly spread over BLUES (the darkest always for the top class)."""
+    n = len(breaks)
+    if n == 1:
+        return (BLUES[3],)
+    return tuple(BLUES[round(i * (len(BLUES) - 1) / (n - 1))] for i in range(n))
 
 
-def klass(value: float, measure: str = "count") -> int:
-    """Which class a value falls in: 0 for zero only, 1..8 for the breaks of its measure (a
-    rate below the first break is in class 1: never drawn as zero)."""
+def klass(value: float, breaks: tuple) -> int:
+    """Which class a value falls in: 0 for zero only, 1..n for the classes (a value below the
+    first bound, a small rate, is in class 1: never drawn as zero)."""
     if value <= 0:
         return 0
-    return max(1, sum(1 for b in _breaks(measure) if value >= b))
+    return max(1, sum(1 for b in breaks if value >= b))
 
 
-def class_labels(lang: str, measure: str = "count") -> list[str]:
-    """Legend labels: whole counts run to the next break less one ("3–9"); rates are continuous
-    and run to the next break ("0,3–1"), which starts the next class."""
-    no_data = "map.no_data_per_million" if measure == "per_million" else "map.no_data"
-    labels = [t(no_data, lang), "0"]
-    breaks = _breaks(measure)
-    for low, high in zip(breaks, (*breaks[1:], None), strict=True):
-        if measure == "per_million":
-            low_text = fmt_decimal(low, lang, 1)
-            if low == breaks[0]:  # the first class holds every rate above zero up to its top
-                labels.append(f"< {fmt_decimal(high, lang, 1)}")
-            elif high is None:
-                labels.append(f"{low_text}+")
-            else:
-                labels.append(f"{low_text}–{fmt_decimal(high, lang, 1)}")
-        elif high is None:
-            labels.append(f"{fmt_int(low, lang)}+")
+def _bound(value: float, lang: str) -> str:
+    return fmt_int(int(value), lang) if value == int(value) else fmt_decimal(value, lang, 2)
+
+
+def class_labels(breaks: tuple, measure: str, lang: str) -> list[str]:
+    """A label per class. Counts are whole: a class runs to the next bound less one ("5–9");
+    rates are continuous: a class runs to the next bound ("0,5–2"), and the first holds every
+    rate above zero ("< 2")."""
+    labels = []
+    for i, (low, high) in enumerate(zip(breaks, (*breaks[1:], None), strict=True)):
+        if high is None:
+            labels.append(f"{_bound(low, lang)}+")
+        elif measure == "per_million" and i == 0:
+            labels.append(f"< {_bound(high, lang)}")
+        elif measure == "per_million":
+            labels.append(f"{_bound(low, lang)}–{_bound(high, lang)}")
         elif high - 1 == low:
-            labels.append(fmt_int(low, lang))
+            labels.append(_bound(low, lang))
         else:
-            labels.append(f"{fmt_int(low, lang)}–{fmt_int(high - 1, lang)}")
+            labels.append(f"{_bound(low, lang)}–{_bound(high - 1, lang)}")
     return labels
 
 
-def colorscale() -> list[list]:
-    """Stepped: each of the 10 values (-1 no data, 0 zero, 1..8) gets a band of one colour."""
-    colours = (NO_DATA, ZERO, *BLUES)
+def legend_entries(breaks: tuple, measure: str, lang: str) -> list[tuple[str, str]]:
+    """(colour, label) for the map's legend: no data, zero, then each class."""
+    no_data = "map.no_data_per_million" if measure == "per_million" else "map.no_data"
+    return [
+        (NO_DATA, t(no_data, lang)),
+        (ZERO, "0"),
+        *zip(class_colours(breaks), class_labels(breaks, measure, lang), strict=True),
+    ]
+
+
+def legend_title(counts: RegionCounts, measure: str, lang: str) -> str:
+    """What the colours count: persons or prosecutions, by which region, or per million."""
+    if measure == "per_million":
+        return t("map.legend_per_million", lang, year=POPULATION_YEAR)
+    return t(f"map.legend_{counts.unit}_{counts.basis}", lang)
+
+
+def colorscale(breaks: tuple) -> list[list]:
+    """Stepped: each value (-1 no data, 0 zero, 1..n the classes) gets a band of one colour."""
+    colours = (NO_DATA, ZERO, *class_colours(breaks))
     stops: list[list] = []
     for i, colour in enumerate(colours):
         stops += [[i / len(colours), colour], [(i + 1) / len(colours), colour]]
     return stops
 
 
-def _z(counts: RegionCounts, measure: str) -> list[int]:
+def _z(counts: RegionCounts, measure: str, breaks: tuple) -> list[int]:
     if not counts.has_data:
         return [Z_NO_DATA] * len(counts.codes)
     if measure == "per_million":
-        return [Z_NO_DATA if r is None else klass(r, measure) for r in counts.per_million]
-    return [klass(c) for c in counts.counts]
+        return [Z_NO_DATA if r is None else klass(r, breaks) for r in counts.per_million]
+    return [klass(c, breaks) for c in counts.counts]
 
 
 def _names(counts: RegionCounts, lang: str) -> list[str]:
@@ -142,9 +162,10 @@ def _outline(counts: RegionCounts, selected: tuple[str, ...]) -> tuple[list, lis
     return widths, colours
 
 
-def _label_colours(z: list[int]) -> list[str]:
-    """Tile labels: white on the dark classes, ink on the light ones."""
-    return ["white" if v >= 5 else INK for v in z]
+def _label_colours(z: list[int], breaks: tuple) -> list[str]:
+    """Tile labels: white on the darker half of the classes, ink on the lighter ones."""
+    dark = {i + 1 for i, colour in enumerate(class_colours(breaks)) if BLUES.index(colour) >= 3}
+    return ["white" if v in dark else INK for v in z]
 
 
 def map_figure(
@@ -154,16 +175,13 @@ def map_figure(
     geojson_url: str,
     selected: tuple[str, ...] = (),
     measure: str = "count",
+    breaks: tuple = (1,),
 ) -> dict:
-    """The whole figure: for the first drawing and when the view, unit or measure changes."""
-    z = _z(counts, measure)
+    """The whole figure: for the first drawing and when the view, unit or measure changes. The
+    legend is not in the figure (components.map draws it in HTML under the map, where it wraps
+    on a phone instead of taking 40% of the map's width)."""
+    z = _z(counts, measure, breaks)
     widths, colours = _outline(counts, selected)
-    labels = class_labels(lang, measure)
-    legend = (
-        t("map.legend_per_million", lang, year=POPULATION_YEAR)
-        if measure == "per_million"
-        else t(f"map.legend_{counts.unit}", lang)
-    )
     trace = {
         "type": "choropleth",
         "geojson": geojson_url,
@@ -171,22 +189,13 @@ def map_figure(
         "locations": list(counts.codes),
         "z": z,
         "zmin": -1.5,
-        "zmax": 8.5,
-        "colorscale": colorscale(),
+        "zmax": len(breaks) + 0.5,
+        "colorscale": colorscale(breaks),
+        "showscale": False,
         "marker": {"line": {"width": widths, "color": colours}},
         "text": _names(counts, lang),
         "customdata": _numbers(counts, lang, measure),
         "hovertemplate": "<b>%{text}</b><br>%{customdata}<extra></extra>",
-        "colorbar": {
-            "title": {"text": legend, "side": "top"},
-            "tickvals": list(range(-1, len(BREAKS) + 1)),
-            "ticktext": labels,
-            "thickness": 12,
-            "len": 0.9,
-            "outlinewidth": 1,  # frames the white "0" band so that it reads as a colour
-            "outlinecolor": BORDER,
-            "tickfont": {"size": 11},
-        },
     }
     data = [trace]
     geo = GEO_MAP if view == "map" else _geo_grid()
@@ -200,12 +209,12 @@ def map_figure(
                 "lon": [cell.col + TILE / 2 for cell in cells],
                 "lat": [-cell.row - TILE / 2 for cell in cells],
                 "text": [cell.label(lang) for cell in cells],
-                "textfont": {"family": FONT, "size": 10, "color": _label_colours(z)},
+                "textfont": {"family": FONT, "size": 10, "color": _label_colours(z, breaks)},
                 "hoverinfo": "skip",
                 "showlegend": False,
             }
         )
-    layout = base_layout(lang, height=450)
+    layout = base_layout(lang)
     layout.update(
         margin={"l": 0, "r": 0, "t": 0, "b": 0},
         geo={**geo, "fitbounds": False, "visible": False, "bgcolor": "rgba(0,0,0,0)"},
@@ -223,9 +232,10 @@ def map_patch(
     view: str,
     selected: tuple[str, ...],
     measure: str = "count",
+    breaks: tuple = (1,),
 ) -> Patch:
     """Only what a filter change changes: classes, hover texts, outlines (and tile labels)."""
-    z = _z(counts, measure)
+    z = _z(counts, measure, breaks)
     widths, colours = _outline(counts, selected)
     patch = Patch()
     patch["data"][0]["z"] = z
@@ -233,7 +243,7 @@ def map_patch(
     patch["data"][0]["marker"]["line"]["width"] = widths
     patch["data"][0]["marker"]["line"]["color"] = colours
     if view == "grid":
-        patch["data"][1]["textfont"]["color"] = _label_colours(z)
+        patch["data"][1]["textfont"]["color"] = _label_colours(z, breaks)
     return patch
 
 

@@ -21,10 +21,15 @@ REGIME_COLOURS = {
 }
 
 
-def base_layout(lang: str, height: int = 320) -> dict:
-    """Layout every chart starts from; `separators` makes numbers read right in each language."""
+def base_layout(lang: str) -> dict:
+    """Layout every chart starts from; `separators` makes numbers read right in each language.
+
+    No height: every graph is responsive and takes the height its CSS gives it (assets/style.css,
+    .chart-graph and .map-graph). A figure height with a responsive graph left the container at
+    zero height after a re-render (dash-core-components issue 913): the map collapsed after a
+    click and a resize, and the next card covered it."""
     return {
-        "height": height,
+        "autosize": True,
         "margin": {"l": 56, "r": 16, "t": 16, "b": 48},
         "font": {"family": FONT, "size": 13, "color": INK},
         "paper_bgcolor": "white",
@@ -47,9 +52,9 @@ def axis(title: str, **extra: object) -> dict:
     }
 
 
-def blank_figure(lang: str, height: int = 320) -> dict:
+def blank_figure(lang: str) -> dict:
     """What a chart shows for the instant before its data arrives: nothing, at its final size."""
-    layout = base_layout(lang, height)
+    layout = base_layout(lang)
     layout.update(xaxis={"visible": False}, yaxis={"visible": False})
     return {"data": [], "layout": layout}
 
@@ -62,15 +67,15 @@ def count_axis(title: str, largest: int) -> dict:
     return axis(title, **extra)
 
 
-def empty_figure(lang: str, height: int = 320) -> dict:
-    """Says there is nothing to show, rather than drawing empty axes that look broken."""
-    layout = base_layout(lang, height)
+def empty_figure(lang: str, text: str | None = None) -> dict:
+    """Says what there is instead of a chart, rather than drawing empty axes that look broken."""
+    layout = base_layout(lang)
     layout.update(
         xaxis={"visible": False},
         yaxis={"visible": False},
         annotations=[
             {
-                "text": t("chart.empty", lang),
+                "text": text or t("chart.empty", lang),
                 "xref": "paper",
                 "yref": "paper",
                 "x": 0.5,

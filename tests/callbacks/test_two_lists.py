@@ -118,7 +118,9 @@ def test_the_map_per_million_residents(app, client):
     values = map_values(**{f"{ids.MAP_MEASURE}.value": "per_million"})
     response = call(client, f"..{ids.MAP}.figure", values)
     trace = response[ids.MAP]["figure"]["data"][0]
-    assert "Per million residents" in trace["colorbar"]["title"]["text"]
+    legend = json.dumps(response[ids.MAP_LEGEND]["children"], ensure_ascii=False)
+    assert "Per million residents (population: Rosstat, 2020)" in legend
+    assert "no population data" in legend
     where = {code: i for i, code in enumerate(trace["locations"])}
     assert trace["z"][where["UA-14"]] == -1  # no population figure: grey, not zero
     assert trace["customdata"][where["UA-14"]].startswith("no population data")
@@ -128,5 +130,5 @@ def test_the_map_per_million_residents(app, client):
     assert rate == round(int(persons) * 1e6 / 1912025, 1)
     caption = response[ids.MAP_CAPTION]["children"]
     assert "Rosstat" in caption and "1 Jan 2020" in caption and "A sum of 2 lists" in caption
-    counts = call(client, f"..{ids.MAP}.figure", map_values())[ids.MAP]["figure"]["data"][0]
-    assert "Per million" not in counts["colorbar"]["title"]["text"]
+    counts = call(client, f"..{ids.MAP}.figure", map_values())[ids.MAP_LEGEND]["children"]
+    assert "Persons by region of prosecution" in json.dumps(counts)

@@ -6,11 +6,13 @@ import plotly.graph_objects as go
 import pytest
 
 from components.figures.map import (
-    BREAKS,
+    BLUES,
     Z_NO_DATA,
     Z_ZERO,
+    class_colours,
     class_labels,
     klass,
+    legend_entries,
     map_caption,
     map_figure,
     map_patch,
@@ -42,9 +44,35 @@ def test_conic_projection_as_in_design(dataset):
 
 
 def test_classes():
-    assert [klass(n) for n in (0, 1, 2, 3, 9, 10, 299, 300, 5000)] == [0, 1, 1, 2, 2, 3, 5, 6, 8]
-    assert class_labels("ru")[:4] == ["нет данных", "0", "1–2", "3–9"]
-    assert class_labels("en")[-1] == "3,000+" and len(class_labels("en")) == len(BREAKS) + 2
+    breaks = (1, 5, 10, 50)
+    assert [klass(n, breaks) for n in (0, 1, 4, 5, 9, 10, 49, 50, 5000)] == [
+        0, 1, 1, 2, 2, 3, 3, 4, 4,
+    ]  # fmt: skip
+    assert class_labels(breaks, "count", "ru") == ["1–4", "5–9", "10–49", "50+"]
+    assert class_labels((1, 2, 3), "count", "en") == ["1", "2", "3+"]
+    assert legend_entries(breaks, "count", "ru")[:2] == [
+        ("#d9d9d9", "нет данных"),
+        ("#ffffff", "0"),
+    ]
+    colours = class_colours(breaks)
+    assert colours[0] == BLUES[0] and colours[-1] == BLUES[-1] and len(set(colours)) == 4
+
+
+def test_classes_come_from_the_data_not_a_fixed_scale():
+    """Defect: classes ran to "3,000+" while the largest region on a real list had 134, so the
+    top colours were never used and the map looked washed out."""
+    real = [134, 50, 20, 12, 10, 8, 7, 6, 5, 5, 4, 4, 3, 3, 3, 2, 2, 2, 2] + [1] * 27
+    breaks = query.nice_breaks(real)
+    assert breaks[0] == 1 and breaks[-1] <= 134 and 3 <= len(breaks) <= query.MAX_CLASSES
+    used = {klass(v, breaks) for v in real}
+    assert used == set(range(1, len(breaks) + 1))  # every colour is used
+    assert all(b in (1, 2, 3, 5, 10, 20, 30, 50, 100) for b in breaks)  # round bounds
+
+
+def test_classes_stay_while_a_filter_narrows(dataset):
+    everything = query.map_breaks(dataset, FilterState())
+    assert query.map_breaks(dataset, FilterState(articles=("207.3",))) == everything
+    assert query.map_breaks(dataset, FilterState(unit="prosecutions")) != ()
 
 
 def test_zero_and_no_data_differ(dataset):
@@ -91,11 +119,14 @@ def test_the_patch_is_a_few_kilobytes(dataset):
 
 
 def test_grid_labels_read_on_dark_tiles(dataset):
-    figure = map_figure(counts(dataset), "en", "grid", "/assets/geo/tiles.geojson")
+    breaks = (1, 5, 10, 50)
+    figure = map_figure(
+        counts(dataset), "en", "grid", "/assets/geo/tiles.geojson", (), "count", breaks
+    )
     labels = figure["data"][1]
     assert len(labels["text"]) == 89 and "Moscow" in labels["text"]
-    dark = [i for i, z in enumerate(figure["data"][0]["z"]) if z >= 5]
-    assert all(labels["textfont"]["color"][i] == "white" for i in dark)
+    colours = dict(zip(figure["data"][0]["z"], labels["textfont"]["color"], strict=True))
+    assert colours.get(4) == "white" and colours.get(0) != "white"
 
 
 def test_caption_says_what_is_counted(dataset):
@@ -106,10 +137,8 @@ def test_caption_says_what_is_counted(dataset):
 
 def test_a_small_rate_is_never_drawn_as_zero():
     """Review finding: one person in Moscow (0.08 per million) was drawn white, as "0"."""
-    from components.figures.map import class_labels, klass
-
-    assert klass(0, "per_million") == 0 and klass(0.079, "per_million") == 1
-    assert klass(0.3, "per_million") == 2 and klass(500, "per_million") == 8
-    labels = class_labels("en", "per_million")
-    assert labels[:4] == ["no population data", "0", "< 0.3", "0.3–1"]
-    assert class_labels("ru", "per_million")[2] == "< 0,3"
+    breaks = (0.5, 2, 10)
+    assert klass(0, breaks) == 0 and klass(0.079, breaks) == 1 and klass(500, breaks) == 3
+    assert class_labels(breaks, "per_million", "en") == ["< 2", "2–10", "10+"]
+    assert legend_entries(breaks, "per_million", "ru")[0][1] == "нет данных о населении"
+    assert class_labels((0.05, 0.5), "per_million", "ru") == ["< 0,5", "0,5+"]
