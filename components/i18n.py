@@ -171,8 +171,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # Two lines: the label must fit left of its line on a phone-width chart.
     "timeline.invasion": (
-        "24.02.2022:<br>полномасштабное<br>вторжение в Украину",
-        "24 Feb 2022:<br>full-scale invasion<br>of Ukraine",
+        "24.02.2022: полномасштабное<br>вторжение в Украину;<br>04.03.2022: статьи 207.3, 280.3",
+        "24 Feb 2022: full-scale<br>invasion of Ukraine;<br>4 Mar 2022: articles 207.3, 280.3",
+    ),
+    "timeline.all_undated": (
+        "Ни у одной выбранной записи нет {what} ({n})",
+        "No {what} in any of the selected records ({n})",
+    ),
+    "timeline.partial": (
+        "Последний период неполный: данные по {date} (светлый столбец).",
+        "The last period is partial: data up to {date} (the paler bar).",
     ),
     "timeline.hover_persons": ("{period}: {n} чел.", "{period}: {n} persons"),
     "timeline.hover_prosecutions": ("{period}: {n} дел", "{period}: {n} prosecutions"),
@@ -185,6 +193,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sentences.bin_first": ("до 1 года", "under 1 year"),
     "sentences.bin": ("от {y} {yw} до {y} {yw} 11 мес.", "{y} {yw} to {y} {yw} 11 months"),
     "sentences.bin_last": ("{y} лет и больше", "{y} years or more"),
+    "sentences.only_life": (
+        "Пожизненное лишение свободы: {n}. Срока в годах у него нет,<br>поэтому на этой шкале "
+        "его не показать.",
+        "Life imprisonment: {n}. It has no length in years,<br>so it cannot go on this scale.",
+    ),
+    "sentences.only_unknown": (
+        "Реальный срок, длина которого не указана: {n}.",
+        "Real prison terms whose length is not given: {n}.",
+    ),
     "sentences.unknown_note": (
         "Приговоры к реальному сроку, длина которого не указана ({n}), на графике не показаны.",
         "Real prison sentences whose length is not given ({n}) are not shown on the chart.",
@@ -448,6 +465,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "issue.status_not_understood": ("статус не распознан", "status not recognised"),
     "issue.gender_not_understood": ("пол не распознан", "gender not recognised"),
     "issue.tag_not_understood": ("метка не распознана", "tag not recognised"),
+    "issue.prison_exceeds_term": (
+        "часть срока в тюрьме длиннее всего срока; не заполнена",
+        "the part of the term in prison is longer than the whole term; left empty",
+    ),
     "issue.tags_contradict": (
         "метки противоречат друг другу; оставлена более определённая",
         "the tags contradict each other; the more specific one kept",

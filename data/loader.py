@@ -240,6 +240,18 @@ def _reconcile(frame: pd.DataFrame, issues: _Issues) -> None:
     says the person is held and a measure served at liberty (or none) that they are not. Each
     contradiction is repaired and reported.
     """
+    # A part of a term served in prison cannot be longer than the term: the verdict was misread
+    # (or mistyped), and "1 year 8 mo. (3 years of it in prison)" must never be shown.
+    longer = frame["prison_months"].gt(frame["sentence_months"]).fillna(False)
+    issues.add(
+        longer,
+        "prison_months",
+        frame["prison_months"].astype(str) + " > " + frame["sentence_months"].astype(str),
+        "the part in prison is longer than the whole term; left empty",
+        "repaired",
+        "prison_exceeds_term",
+    )
+    frame.loc[longer, "prison_months"] = np.nan
     free = frame["status"].isin(FREE_STATUSES).to_numpy(dtype=bool)
     held = frame["in_custody"].fillna(False).to_numpy(dtype=bool)
     restraint = frame["restraint"].astype(object)

@@ -11,7 +11,7 @@ sentence distribution with their longest real term.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 
 import numpy as np
 import pandas as pd
@@ -278,6 +278,18 @@ class Timeline:
     unit: str
     undated: int  # persons or prosecutions without the date: not on the timeline
     dates: str = "arrest"  # which date it counts by (data.filters.DATE_BASES)
+    # The latest date of this kind in the whole dataset: a period ending after it is partial
+    # (a year with three months of data is not a drop).
+    data_until: date | None = None
+
+    @property
+    def last_is_partial(self) -> bool:
+        if not self.periods or self.data_until is None:
+            return False
+        step = _MONTHS_PER_PERIOD[self.granularity]
+        last = self.periods[-1]
+        months = last.year * 12 + last.month - 1 + step
+        return date(months // 12, months % 12 + 1, 1) - timedelta(days=1) > self.data_until
 
 
 _MONTHS_PER_PERIOD = {"month": 1, "quarter": 3, "year": 12}
@@ -461,9 +473,13 @@ def _overview(dataset: Dataset, state: FilterState) -> Overview:
         timeless = select(dataset, replace(state, date_from=None, date_to=None))
         no_date = np.isnat(timeless[state.date_column].to_numpy())
         undated = _count_only(timeless, no_date, ~no_date, state.unit)
+    latest = dataset.cases[state.date_column].max()
     return Overview(
         counters=counters(cases, state.unit),
-        timeline=timeline(cases, state.granularity, state.unit, state.dates),
+        timeline=replace(
+            timeline(cases, state.granularity, state.unit, state.dates),
+            data_until=None if pd.isna(latest) else latest.date(),
+        ),
         sentences=sentence_distribution(cases, state.unit),
         regions=region_counts(cases, state.unit, state.basis),
         period_undated=undated,

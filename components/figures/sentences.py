@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from components.figures.theme import REGIME_COLOURS, axis, base_layout, count_axis, empty_figure
-from components.i18n import fmt_int, plural_ru, t, years_word
+from components.i18n import count_of, fmt_int, plural_ru, t, years_word
 from data.query import TERM_CAP, SentenceDistribution
 
 
@@ -19,7 +19,13 @@ def bin_label(start: int, lang: str) -> str:
 
 
 def sentences_figure(dist: SentenceDistribution, lang: str) -> dict:
-    if dist.total == 0:
+    if dist.total == 0:  # nothing on a years scale: say what there is instead
+        if dist.life:
+            n = count_of(dist.life, dist.unit, lang)
+            return empty_figure(lang, t("sentences.only_life", lang, n=n))
+        if dist.unknown_length:
+            n = count_of(dist.unknown_length, dist.unit, lang)
+            return empty_figure(lang, t("sentences.only_unknown", lang, n=n))
         return empty_figure(lang)
     traces = []
     for regime in dist.regimes:
@@ -54,15 +60,15 @@ def sentences_figure(dist: SentenceDistribution, lang: str) -> dict:
             t(f"sentences.y_{dist.unit}", lang),
             max(map(sum, zip(*dist.counts.values(), strict=True))),
         ),
+        # Under the axis: above the plot it ran into the modebar and, wrapped in Russian, over it.
         legend={
             "orientation": "h",
             "x": 0,
-            "y": 1.02,
+            "y": -0.22,
             "xanchor": "left",
-            "yanchor": "bottom",
+            "yanchor": "top",
             "traceorder": "normal",
         },
-        margin={"l": 56, "r": 16, "t": 36, "b": 48},
     )
     return {"data": traces, "layout": layout}
 

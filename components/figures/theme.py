@@ -21,6 +21,9 @@ REGIME_COLOURS = {
 }
 
 
+MODEBAR_SPACE = 34  # px: plotly draws its modebar (about 26 px high) in the top margin
+
+
 def base_layout(lang: str) -> dict:
     """Layout every chart starts from; `separators` makes numbers read right in each language.
 
@@ -30,7 +33,8 @@ def base_layout(lang: str) -> dict:
     click and a resize, and the next card covered it."""
     return {
         "autosize": True,
-        "margin": {"l": 56, "r": 16, "t": 16, "b": 48},
+        # The top margin is the modebar's: titles, notes and legends stay below it.
+        "margin": {"l": 56, "r": 16, "t": MODEBAR_SPACE, "b": 48},
         "font": {"family": FONT, "size": 13, "color": INK},
         "paper_bgcolor": "white",
         "plot_bgcolor": "white",

@@ -6,10 +6,12 @@ from __future__ import annotations
 from datetime import date
 
 from components.figures.theme import ACCENT, MUTED, axis, base_layout, count_axis, empty_figure
-from components.i18n import fmt_int, fmt_period, t
+from components.i18n import count_of, fmt_date, fmt_int, fmt_period, t
 from data.query import Timeline
 
 INVASION = date(2022, 2, 24)
+CENSORSHIP_LAWS = date(2022, 3, 4)  # articles 207.3 and 280.3 in force
+PARTIAL = "#9fc3e6"
 _PERIOD = {"month": "M1", "quarter": "M3", "year": "M12"}
 _DAY_MS = 86_400_000
 _BAR_WIDTH_MS = {"month": 25 * _DAY_MS, "quarter": 78 * _DAY_MS, "year": 320 * _DAY_MS}
@@ -24,6 +26,10 @@ def _end(timeline: Timeline) -> str:
 
 def timeline_figure(timeline: Timeline, lang: str) -> dict:
     if not timeline.periods or not any(timeline.counts):
+        if timeline.undated:  # there are records, only none with this date: say so
+            what = t(f"period.what_{timeline.dates}", lang)
+            n = count_of(timeline.undated, timeline.unit, lang)
+            return empty_figure(lang, t("timeline.all_undated", lang, what=what, n=n))
         return empty_figure(lang)
     hover = [
         t(
@@ -43,7 +49,11 @@ def timeline_figure(timeline: Timeline, lang: str) -> dict:
         # An explicit width: plotly sizes bars on a date axis from the gaps between them, and a
         # single bar (a narrow filter) got a width of a millisecond, an empty-looking chart.
         "width": _BAR_WIDTH_MS[timeline.granularity],
-        "marker": {"color": ACCENT},
+        # The last bar of a period the data does not cover to its end is paler: not a drop.
+        "marker": {
+            "color": [ACCENT] * (len(timeline.counts) - 1)
+            + [PARTIAL if timeline.last_is_partial else ACCENT]
+        },
         "customdata": hover,
         "hovertemplate": "%{customdata}<extra></extra>",
         "name": t(f"timeline.y_{timeline.unit}", lang),
@@ -56,17 +66,20 @@ def timeline_figure(timeline: Timeline, lang: str) -> dict:
         showlegend=False,
     )
     if timeline.periods[0] <= INVASION <= timeline.periods[-1]:
+        # The key dates PRODUCT.md names, eight days apart: two lines, one label (two labels
+        # would collide), inside the plot under the modebar's margin.
         layout["shapes"] = [
             {
                 "type": "line",
                 "xref": "x",
                 "yref": "paper",
-                "x0": INVASION.isoformat(),
-                "x1": INVASION.isoformat(),
+                "x0": day.isoformat(),
+                "x1": day.isoformat(),
                 "y0": 0,
                 "y1": 1,
                 "line": {"color": MUTED, "width": 1, "dash": "dot"},
             }
+            for day in (INVASION, CENSORSHIP_LAWS)
         ]
         layout["annotations"] = [
             {
@@ -80,19 +93,24 @@ def timeline_figure(timeline: Timeline, lang: str) -> dict:
                 "yanchor": "top",
                 "align": "right",
                 "font": {"size": 11, "color": MUTED},
-                "bgcolor": "rgba(255,255,255,0.8)",
+                "bgcolor": "rgba(255,255,255,0.85)",
             }
         ]
     return {"data": [bars], "layout": layout}
 
 
 def timeline_caption(timeline: Timeline, lang: str) -> str:
-    """What the bars count, by which date, and how many had no such date to be placed by."""
-    return t(
+    """What the bars count, by which date, how many had no such date to be placed by, and
+    whether the last period is partial."""
+    caption = t(
         f"timeline.caption_{timeline.unit}_{timeline.dates}",
         lang,
         n=fmt_int(timeline.undated, lang),
     )
+    if timeline.last_is_partial and any(timeline.counts):
+        until = fmt_date(timeline.data_until, lang)
+        caption += " " + t("timeline.partial", lang, date=until)
+    return caption
 
 
 def timeline_title(dates: str, lang: str) -> str:

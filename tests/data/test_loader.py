@@ -296,3 +296,17 @@ def test_a_canonical_file_goes_through_the_one_article_parser(tmp_path):
     [issue] = report.issues
     assert (issue.row, issue.column, issue.value) == (3, "articles", "два эпизода")
     assert issue.code == "article_not_understood" and issue.action == "repaired"
+
+
+def test_a_prison_part_longer_than_the_term_is_reported_not_shown(tmp_path):
+    """Defect: "1 year 8 mo. (3 years of it in prison)" was shown as parsed."""
+    lines = [
+        row(case_id="a", punishment_type="imprisonment", sentence_months="20", prison_months="36"),
+        row(case_id="b", punishment_type="imprisonment", sentence_months="204", prison_months="48"),
+    ]
+    dataset, report = load_canonical(write(tmp_path, "\n".join([HEADER, *lines])))
+    cases = dataset.cases.set_index("case_id")
+    assert pd.isna(cases.loc["a", "prison_months"]) and cases.loc["a", "sentence_months"] == 20
+    assert cases.loc["b", "prison_months"] == 48
+    [issue] = report.issues
+    assert (issue.row, issue.column, issue.code) == (2, "prison_months", "prison_exceeds_term")

@@ -135,3 +135,42 @@ def test_a_single_period_is_a_visible_bar(granularity):
     [bars] = timeline_figure(tl, "en")["data"]
     days = {"month": 28, "quarter": 89, "year": 365}[granularity]
     assert 0.7 * days * 86_400_000 < bars["width"] < days * 86_400_000
+
+
+def test_life_terms_only_say_what_is_there():
+    """Defect: with punishment = life the chart said "No records match these filters" though
+    people matched: life terms are not on a years axis, and the chart now says so."""
+    dist = query.SentenceDistribution((0,), (), {}, 0, 7, "persons")
+    text = sentences_figure(dist, "en")["layout"]["annotations"][0]["text"]
+    assert text.startswith("Life imprisonment: 7 persons.")
+    ru = sentences_figure(dist, "ru")["layout"]["annotations"][0]["text"]
+    assert ru.startswith("Пожизненное лишение свободы: 7 человек.")
+    nothing = query.SentenceDistribution((0,), (), {}, 0, 0, "persons")
+    assert sentences_figure(nothing, "en")["layout"]["annotations"][0]["text"] == (
+        "No records match these filters"
+    )
+
+
+def test_a_timeline_with_no_dates_says_so():
+    tl = query.Timeline((), (), "month", "prosecutions", 1, "verdict")
+    text = timeline_figure(tl, "en")["layout"]["annotations"][0]["text"]
+    assert text == "No verdict date in any of the selected records (1 prosecution)"
+
+
+def test_a_partial_last_period_is_marked():
+    """Defect: a year with three months of data looked like a drop."""
+    from datetime import date
+
+    from components.figures.timeline import ACCENT, PARTIAL, timeline_caption
+
+    tl = query.Timeline(
+        (date(2025, 1, 1), date(2026, 1, 1)), (40, 9), "year", "persons", 0, "arrest",
+        data_until=date(2026, 3, 31),
+    )  # fmt: skip
+    assert tl.last_is_partial
+    assert timeline_figure(tl, "en")["data"][0]["marker"]["color"] == [ACCENT, PARTIAL]
+    assert "The last period is partial: data up to 31 Mar 2026" in timeline_caption(tl, "en")
+    whole = query.Timeline(
+        (date(2025, 1, 1),), (40,), "year", "persons", 0, "arrest", data_until=date(2025, 12, 31)
+    )
+    assert not whole.last_is_partial
