@@ -182,8 +182,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Последний период неполный: данные по {date} (светлый столбец).",
         "The last period is partial: data up to {date} (the paler bar).",
     ),
-    "timeline.hover_persons": ("{period}: {n} чел.", "{period}: {n} persons"),
-    "timeline.hover_prosecutions": ("{period}: {n} дел", "{period}: {n} prosecutions"),
+    "timeline.hover": ("{period}: {n}", "{period}: {n}"),
     # sentences
     "sentences.title": ("Реальные сроки лишения свободы", "Real prison terms"),
     "sentences.x": (
@@ -209,12 +208,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sentences.y_persons": ("Человек", "Persons"),
     "sentences.y_prosecutions": ("Приговоров", "Sentences"),
     "sentences.caption_persons": (
-        "{n} человек с реальным сроком; у каждого учтён самый долгий срок. Цвет — режим колонии.",
-        "{n} persons with a real prison term, each with their longest. Colour shows the regime.",
+        "{n} с реальным сроком; у каждого учтён самый долгий срок. Цвет — режим колонии.",
+        "{n} with a real prison term, each with their longest. Colour shows the regime.",
     ),
     "sentences.caption_prosecutions": (
-        "{n} приговоров к реальному сроку. Цвет — режим колонии.",
-        "{n} real prison sentences. Colour shows the regime.",
+        "{n} к реальному сроку. Цвет — режим колонии.",
+        "{n}. Colour shows the regime.",
     ),
     "sentences.life_note": (
         "Пожизненное лишение свободы ({life}) на графике не показано.",
@@ -328,8 +327,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Per million residents: population as estimated by Rosstat for {date}; the parts of "
         "Ukraine annexed in 2022 have no such estimate and are shown in grey.",
     ),
-    "map.unit_persons": ("чел.", "persons"),
-    "map.unit_prosecutions": ("дел", "prosecutions"),
     "map.caption_prosecution_persons": (
         "Люди по региону, где велось дело: регион известен для {located} из {total}. Человек с "
         "делами в двух регионах учтён в обоих. Доля — от людей с известным регионом.",
@@ -591,7 +588,13 @@ def plural_ru(n: int, one: str, few: str, many: str) -> str:
 # then English singular / plural.
 NOUNS: dict[str, tuple[tuple[str, str, str], tuple[str, str]]] = {
     "persons": (("человек", "человека", "человек"), ("person", "persons")),
+    # short, where 89 of them travel in a map's recolour: «чел.» needs no agreement
+    "persons_short": (("чел.", "чел.", "чел."), ("person", "persons")),
     "prosecutions": (("дело", "дела", "дел"), ("prosecution", "prosecutions")),
+    "sentences": (
+        ("приговор", "приговора", "приговоров"),
+        ("real prison sentence", "real prison sentences"),
+    ),
     # dative after «по»: «по 1 приговору», «по 3 приговорам»
     "real_terms_dative": (
         ("приговору", "приговорам", "приговорам"),

@@ -15,11 +15,12 @@ from datetime import date
 from dash import Patch
 
 from components.figures.theme import FONT, INK, MUTED, base_layout
-from components.i18n import fmt_date, fmt_decimal, fmt_int, t
+from components.i18n import count_of, fmt_date, fmt_decimal, fmt_int, t
 from data.query import RegionCounts
 from data.reference import POPULATION_DATE, POPULATION_YEAR, TILE, region_label, tile_grid
 
 POPULATION_DAY = date.fromisoformat(POPULATION_DATE)
+_SHORT = {"persons": "persons_short", "prosecutions": "prosecutions"}
 
 # ColorBrewer Blues without its two palest steps (they cannot be told from the white of zero);
 # a map of n classes takes n of them, spread from light to dark.
@@ -139,9 +140,8 @@ def _numbers(counts: RegionCounts, lang: str, measure: str = "count") -> list[st
     hover that a recolour changes."""
     if not counts.has_data:
         return [t("map.no_data", lang)] * len(counts.codes)
-    unit = t(f"map.unit_{counts.unit}", lang)
     numbers = [
-        f"{fmt_int(count, lang)} {unit} · "
+        f"{count_of(count, _SHORT[counts.unit], lang)} · "
         f"{fmt_decimal(100 * count / counts.located if counts.located else 0.0, lang, 1)}%"
         for count in counts.counts
     ]

@@ -76,7 +76,8 @@ def sentences_figure(dist: SentenceDistribution, lang: str) -> dict:
 def sentences_caption(dist: SentenceDistribution, lang: str) -> str:
     """What the bars count; life sentences and terms of unknown length, which have no length to
     bin, are named apart."""
-    caption = t(f"sentences.caption_{dist.unit}", lang, n=fmt_int(dist.total, lang))
+    noun = "persons" if dist.unit == "persons" else "sentences"
+    caption = t(f"sentences.caption_{dist.unit}", lang, n=count_of(dist.total, noun, lang))
     if dist.life:
         caption += " " + t("sentences.life_note", lang, life=fmt_int(dist.life, lang))
     if dist.unknown_length:

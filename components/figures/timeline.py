@@ -33,10 +33,10 @@ def timeline_figure(timeline: Timeline, lang: str) -> dict:
         return empty_figure(lang)
     hover = [
         t(
-            f"timeline.hover_{timeline.unit}",
+            "timeline.hover",
             lang,
             period=fmt_period(p, timeline.granularity, lang),
-            n=fmt_int(n, lang),
+            n=count_of(n, "persons_short" if timeline.unit == "persons" else "prosecutions", lang),
         )
         for p, n in zip(timeline.periods, timeline.counts, strict=True)
     ]

@@ -23,8 +23,10 @@ def test_timeline(dataset, lang, granularity):
     assert bars["y"] == list(tl.counts) and len(bars["x"]) == len(tl.periods)
     assert bars["xperiod"] == {"month": "M1", "quarter": "M3", "year": "M12"}[granularity]
     assert figure["layout"]["separators"] == (",\u00a0" if lang == "ru" else ".,")
-    word = "чел." if lang == "ru" else "persons"
+    word = "чел." if lang == "ru" else "person"
     assert word in bars["customdata"][0]
+    ones = [text for text, n in zip(bars["customdata"], tl.counts, strict=True) if n == 1]
+    assert lang == "ru" or all(text.endswith(": 1 person") for text in ones)
 
 
 def test_timeline_marks_the_invasion_in_both_languages(dataset):
