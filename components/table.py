@@ -152,11 +152,17 @@ def persons_table(lang: str) -> html.Section:
                     "minWidth": "80px",
                 },
                 style_cell_conditional=[
-                    {"if": {"column_id": "name"}, "minWidth": "180px", "fontWeight": 500},
+                    {"if": {"column_id": "name"}, "minWidth": "150px", "fontWeight": 500},
                     {"if": {"column_id": "cases"}, "textAlign": "right", "minWidth": "50px"},
                     {"if": {"column_id": "custody_date"}, "minWidth": "105px"},
+                    # "Источник" and its sort arrow, whole (it was cut to "Источни")
+                    {"if": {"column_id": "source"}, "minWidth": "110px"},
                 ],
-                style_header={"fontWeight": 600, "backgroundColor": "#f5f7fa"},
+                style_header={
+                    "fontWeight": 600,
+                    "backgroundColor": "#f5f7fa",
+                    "whiteSpace": "normal",
+                },
                 style_data_conditional=[{"if": {"row_index": "odd"}, "backgroundColor": "#fafbfc"}],
             ),
         ],

@@ -95,3 +95,51 @@ def test_on_a_phone_the_legend_is_under_the_map_not_beside_it(dash_duo, app):  #
     graph, drawing, gap = widths
     assert drawing >= 0.9 * graph and gap >= -1, widths
     assert not dash_duo.find_elements(f"#{ids.MAP} .colorbar")
+
+
+TABLE = """
+const t = document.querySelector('#' + arguments[0] + ' .dash-spreadsheet-container');
+const heads = [...document.querySelectorAll('#' + arguments[0] + ' th')]
+  .filter(e => e.offsetParent !== null);
+return {sideways: t.scrollWidth - t.clientWidth, columns: heads.length,
+        cut: heads.filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.innerText)};
+"""
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+@pytest.mark.parametrize(("width", "columns"), [(390, 4), (1280, 8)])
+def test_the_persons_table_reads_without_scrolling_sideways(dash_duo, app, lang, width, columns):  # noqa: F811
+    """Defects: on a phone the table showed two and a half columns and scrolled sideways; at
+    1280 px in Russian its last header was cut ("Источни")."""
+    dash_duo.start_server(app)
+    resize(dash_duo, width)
+    dash_duo.wait_for_page(url=f"{dash_duo.server_url}/?lang={lang}")
+    dash_duo.wait_for_element(f"#{ids.TABLE} td", timeout=20)
+    found = dash_duo.driver.execute_script(TABLE, ids.TABLE)
+    assert found == {"sideways": 0, "columns": columns, "cut": []}
+
+
+OVERLAPS = """
+const graph = document.getElementById(arguments[0]);
+const bar = graph.querySelector('.modebar');
+const others = [...graph.querySelectorAll(arguments[1])];
+const box = (e) => e.getBoundingClientRect();
+const meets = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+return {modebar: !!bar, items: others.length,
+        overlaps: others.filter(o => bar && meets(box(bar), box(o))).length};
+"""
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+@pytest.mark.parametrize("width", [390, 1280])
+def test_notes_and_legends_never_sit_under_the_modebar(dash_duo, app, lang, width):  # noqa: F811
+    """Defects: the 24 Feb 2022 note sat under the timeline's modebar icons; the sentence
+    chart's legend collided with the modebar and wrapped over it in Russian."""
+    dash_duo.start_server(app)
+    resize(dash_duo, width)
+    dash_duo.wait_for_page(url=f"{dash_duo.server_url}/?lang={lang}")
+    dash_duo.wait_for_element(f"#{ids.TIMELINE} .annotation", timeout=20)
+    dash_duo.wait_for_element(f"#{ids.SENTENCES} .legend", timeout=20)
+    for graph, items in ((ids.TIMELINE, ".annotation"), (ids.SENTENCES, ".legend")):
+        found = dash_duo.driver.execute_script(OVERLAPS, graph, items)
+        assert found["modebar"] and found["items"] >= 1 and found["overlaps"] == 0, (graph, found)
