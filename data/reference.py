@@ -167,10 +167,49 @@ def article_sort_key(code: str) -> tuple[int, int]:
     return (int(main) if main.isdigit() else 10**6, int(sub) if sub.isdigit() else 0)
 
 
+@dataclass(frozen=True)
+class Chapter:
+    number: str
+    first: int
+    last: int
+    name_ru: str
+    name_en: str
+
+    def label(self, lang: str) -> str:
+        if lang == "ru":
+            return f"гл. {self.number}: {self.name_ru}"
+        return f"ch. {self.number}: {self.name_en}"
+
+
+@cache
+def chapters() -> tuple[Chapter, ...]:
+    """The Criminal Code's chapters by the articles they hold (data/reference/chapters.csv)."""
+    with open(REFERENCE_DIR / "chapters.csv", encoding="utf-8", newline="") as fh:
+        rows = csv.DictReader(line for line in fh if not line.startswith("#"))
+        return tuple(
+            Chapter(r["chapter"], int(r["first"]), int(r["last"]), r["name_ru"], r["name_en"])
+            for r in rows
+        )
+
+
+def chapter_of(code: str) -> Chapter | None:
+    """The chapter an article number is in: 207.3 is in the chapter of 207."""
+    main = code.partition(".")[0]
+    if not main.isdigit():
+        return None
+    number = int(main)
+    return next((c for c in chapters() if c.first <= number <= c.last), None)
+
+
 def article_label(code: str, lang: str) -> str:
-    """'207.3 — «Фейки» об армии': the number with its short name when we know one."""
+    """'207.3 — «Фейки» об армии': the number with its short name; for an article with no short
+    name of its own, the name of its chapter ('242.2 — гл. 25: Преступления против здоровья
+    населения…'): a reader never sees a bare number."""
     article = articles().get(code)
-    return f"{code} — {article.label(lang)}" if article else code
+    if article:
+        return f"{code} — {article.label(lang)}"
+    chapter = chapter_of(code)
+    return f"{code} — {chapter.label(lang)}" if chapter else code
 
 
 # Case groups: the Russian name used across sources, its English name, and other spellings that

@@ -89,3 +89,21 @@ def test_population_table():
     assert people["UA-43"] == 1912025  # Rosstat's own estimate for occupied Crimea
     assert [c for c, n in people.items() if n is None] == ["UA-14", "UA-09", "UA-23", "UA-65"]
     assert 140_000_000 < sum(n for n in people.values() if n) < 150_000_000
+
+
+def test_every_article_of_the_special_part_has_a_name_in_both_languages():
+    """Defect: on a real list 47 of 84 articles in the dropdown were bare numbers."""
+    from data.reference import article_label, chapter_of, chapters
+
+    for number in range(105, 362):
+        for lang in ("ru", "en"):
+            label = article_label(str(number), lang)
+            assert label.startswith(f"{number} — ") and len(label) > len(f"{number} — ") + 3
+    assert article_label("242.2", "ru") == (
+        "242.2 — гл. 25: Преступления против здоровья населения и общественной нравственности"
+    )
+    assert article_label("105", "en") == "105 — Murder"
+    assert article_label("33", "en") == "33 — ch. 7: Complicity in a crime"
+    assert chapter_of("207.3").number == "24" and chapter_of("361").number == "34"
+    special = [(c.first, c.last) for c in chapters() if c.first >= 105]
+    assert all(a[1] + 1 == b[0] for a, b in zip(special, special[1:], strict=False))  # no gaps
