@@ -4,12 +4,19 @@ from __future__ import annotations
 
 from components.i18n import fmt_date, t
 from data.dataset import Dataset, SourceInfo
+from data.reference import KNOWN_LISTS
 
 
 def source_label(source: SourceInfo, lang: str) -> str:
-    """The source's own display name; the built-in demo (which has none of its own) in words."""
+    """The source's own display name; where it has none but its id ("memorial"), the name of a
+    list we know in the reader's language, or the built-in demo in words."""
     generic = source.display_name in ("", source.name, "Demo data (invented records)")
-    return t("footer.demo_source", lang) if source.synthetic and generic else source.display_name
+    if not generic:
+        return source.display_name
+    if source.synthetic:
+        return t("footer.demo_source", lang)
+    known = KNOWN_LISTS.get(source.name)
+    return known.label(lang) if known else source.display_name or source.name
 
 
 def source_labels(dataset: Dataset, lang: str) -> dict[str, str]:

@@ -21,7 +21,7 @@ import pandas as pd
 
 from data.dataset import LINE, Dataset, LoadReport, RowIssue, SourceInfo
 from data.importers.read import DEFAULT_MAX_BYTES, DataLoadError
-from data.reference import regions
+from data.reference import KNOWN_LISTS, regions
 from data.schema import (
     COLUMNS,
     EARLIEST_DATE,
@@ -406,9 +406,22 @@ def text_frame(raw: pd.DataFrame) -> pd.DataFrame:
 
 
 def sources_of(cases: pd.DataFrame) -> tuple[SourceInfo, ...]:
-    """Source descriptions for a frame with no metadata file: the source names themselves."""
+    """Source descriptions for a frame with no metadata file: the source names themselves, with
+    the organisation and home page of the lists the dashboard knows (Memorial, OVD-Info)."""
     names = sorted(cases["source"].dropna().unique())
-    return tuple(SourceInfo(name=n, display_name=n, synthetic=(n == "demo")) for n in names)
+    infos = []
+    for name in names:
+        known = KNOWN_LISTS.get(name)
+        infos.append(
+            SourceInfo(
+                name=name,
+                display_name=name,
+                organisation=known.organisation if known else "",
+                url=known.url if known else "",
+                synthetic=(name == "demo"),
+            )
+        )
+    return tuple(infos)
 
 
 def load_canonical(

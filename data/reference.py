@@ -89,6 +89,36 @@ def population() -> dict[str, int | None]:
         }
 
 
+@dataclass(frozen=True)
+class KnownList:
+    """A published list the dashboard knows by its usual source name: how to name it and where
+    it comes from, when no metadata file says otherwise."""
+
+    name_ru: str
+    name_en: str
+    organisation: str
+    url: str
+
+    def label(self, lang: str) -> str:
+        return self.name_ru if lang == "ru" else self.name_en
+
+
+KNOWN_LISTS: dict[str, KnownList] = {
+    "memorial": KnownList(
+        "Мемориал: политзаключённые",
+        "Memorial: political prisoners",
+        "Поддержка политзаключённых. Мемориал",
+        "https://memopzk.org/",
+    ),
+    "ovdinfo": KnownList(
+        "ОВД-Инфо: уголовные преследования",
+        "OVD-Info: criminal prosecutions",
+        "ОВД-Инфо",
+        "https://ovd.info/",
+    ),
+}
+
+
 TILE = 0.92  # a tile's side in grid units: the rest is the gap between tiles
 
 

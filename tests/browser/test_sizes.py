@@ -124,7 +124,8 @@ const graph = document.getElementById(arguments[0]);
 const bar = graph.querySelector('.modebar');
 const others = [...graph.querySelectorAll(arguments[1])];
 const box = (e) => e.getBoundingClientRect();
-const meets = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+const meets = (a, b) => a.left < b.right && b.left < a.right
+  && a.top < b.bottom && b.top < a.bottom;
 return {modebar: !!bar, items: others.length,
         overlaps: others.filter(o => bar && meets(box(bar), box(o))).length};
 """

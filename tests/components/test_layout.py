@@ -130,3 +130,24 @@ def test_status_page_says_which_export_of_a_list_is_counted(tmp_path, sample_csv
     assert "An earlier export of the list “demo dataset (invented records)”" in en
     assert "по состоянию на 2025-03-01 (дата из имени файла)" in ru
     assert "as of 2025-03-01 (from the file name)" in en
+
+
+def test_known_lists_are_named_without_metadata(tmp_path):
+    """Defect: sources were shown as raw ids ("Data: memorial.")."""
+    from components.provenance import sources_sentence
+    from data.sources import DataFolder
+    from tests.conftest import FIXTURES
+
+    (tmp_path / "cards.geojson").write_bytes(
+        (FIXTURES / "memorial_cards_sample.geojson").read_bytes()
+    )
+    (tmp_path / "ovd.json").write_bytes((FIXTURES / "ovdinfo_flat_sample.json").read_bytes())
+    dataset, _ = DataFolder(tmp_path).load()
+    assert sources_sentence(dataset, "ru") == (
+        "Мемориал: политзаключённые; ОВД-Инфо: уголовные преследования"
+    )
+    assert sources_sentence(dataset, "en") == (
+        "Memorial: political prisoners; OVD-Info: criminal prosecutions"
+    )
+    memorial = next(s for s in dataset.sources if s.name == "memorial")
+    assert memorial.organisation and memorial.url.startswith("https://")

@@ -1,3 +1,5 @@
+import itertools
+
 import pytest
 
 from data.articles import article_key
@@ -106,4 +108,4 @@ def test_every_article_of_the_special_part_has_a_name_in_both_languages():
     assert article_label("33", "en") == "33 — ch. 7: Complicity in a crime"
     assert chapter_of("207.3").number == "24" and chapter_of("361").number == "34"
     special = [(c.first, c.last) for c in chapters() if c.first >= 105]
-    assert all(a[1] + 1 == b[0] for a, b in zip(special, special[1:], strict=False))  # no gaps
+    assert all(a[1] + 1 == b[0] for a, b in itertools.pairwise(special))  # no gaps
