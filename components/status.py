@@ -35,8 +35,12 @@ _NOTES_RU = (
         r"по состоянию на \1 (дата из имени файла)",
     ),
     (
-        re.compile(r"^cards at Memorial's 'location unknown' point: (\d+)$"),
-        r"карточек с точкой «место неизвестно»: \1",
+        re.compile(
+            r"^cards placed at Memorial's “location unknown” point \(the centre of Russia\): "
+            r"(\d+); where these people are held is not known from the point$"
+        ),
+        r"карточек, поставленных в точку «место неизвестно» (центр России): \1; где держат "
+        r"этих людей, по точке не узнать",
     ),
 )
 
@@ -52,6 +56,24 @@ def note_text(note: str, lang: str) -> str:
 def reason_text(issue: RowIssue, lang: str) -> str:
     key = f"issue.{issue.code}"
     return t(key, lang) if key in MESSAGES else issue.reason
+
+
+def column_cell(column: str, lang: str) -> object:
+    """A column as the operator knows it: in words, with the file's or schema's name beside it
+    (to find it in the file)."""
+    if not column:
+        return t("status.whole_row", lang)
+    key = f"column.{column}"
+    if key not in MESSAGES:
+        return html.Code(column)
+    return [t(key, lang), " ", html.Small(html.Code(column), className="text-muted")]
+
+
+def done_text(issue: RowIssue, lang: str) -> str:
+    """What was done with the value, said for its kind of problem ("left empty", "tag ignored"),
+    not only "emptied or fixed"."""
+    key = f"done.{issue.code}"
+    return t(key, lang) if key in MESSAGES else t(f"action.{issue.action}", lang)
 
 
 def _http(url: str) -> str | None:
@@ -123,7 +145,7 @@ def _by_column(report: LoadReport, lang: str) -> html.Div | None:
         [
             html.Tr(
                 [
-                    html.Td(html.Code(column) if column else t("status.whole_row", lang)),
+                    html.Td(column_cell(column, lang)),
                     html.Td(fmt_int(count, lang)),
                     html.Td("; ".join(examples.get(column, []))),
                 ]
@@ -164,12 +186,10 @@ def _issues(report: LoadReport, lang: str) -> html.Div:
             html.Tr(
                 [
                     html.Td(str(issue.row)),
-                    html.Td(
-                        html.Code(issue.column) if issue.column else t("status.whole_row", lang)
-                    ),
+                    html.Td(column_cell(issue.column, lang)),
                     html.Td(issue.value, className="status-value"),
                     html.Td(reason_text(issue, lang)),
-                    html.Td(t(f"action.{issue.action}", lang)),
+                    html.Td(done_text(issue, lang)),
                 ]
             )
             for issue in shown

@@ -305,11 +305,12 @@ def to_canonical(raw: RawTable, file: str, source: str | None) -> Mapped:
         "tag not understood; ignored",
         "tag_not_understood",
     )
+    tag_texts = ["; ".join(as_list(v)) for v in c.get("tags", "labels")]
     issues += issues_for(
         raw,
         file,
         "region_code",
-        [""] * len(tags),
+        tag_texts,
         lambda i: not tags[i].region,
         "no region among the tags; set to 'unknown'",
         "region_not_understood",
@@ -374,7 +375,10 @@ def to_canonical(raw: RawTable, file: str, source: str | None) -> Mapped:
         and abs(lat - UNKNOWN_POINT[1]) < 0.05
     )
     notes = (
-        [f"cards at Memorial's 'location unknown' point: {unknown_points}"]
+        [
+            "cards placed at Memorial's “location unknown” point (the centre of Russia): "
+            f"{unknown_points}; where these people are held is not known from the point"
+        ]
         if unknown_points
         else []
     )

@@ -100,8 +100,13 @@ def test_reading_notes_in_russian():
 
     assert note_text("encoding cp1251", "ru") == "кодировка cp1251"
     assert note_text("delimiter ;", "ru") == "разделитель «;»"
-    assert note_text("cards at Memorial's 'location unknown' point: 3", "ru") == (
-        "карточек с точкой «место неизвестно»: 3"
+    note = (
+        "cards placed at Memorial's “location unknown” point (the centre of Russia): 3; where "
+        "these people are held is not known from the point"
+    )
+    assert note_text(note, "ru") == (
+        "карточек, поставленных в точку «место неизвестно» (центр России): 3; где держат этих "
+        "людей, по точке не узнать"
     )
     assert note_text("encoding cp1251", "en") == "encoding cp1251"
 
@@ -151,3 +156,30 @@ def test_known_lists_are_named_without_metadata(tmp_path):
     )
     memorial = next(s for s in dataset.sources if s.name == "memorial")
     assert memorial.organisation and memorial.url.startswith("https://")
+
+
+def test_status_page_speaks_to_the_operator(tmp_path):
+    """Defect: column names as in code, "value emptied or fixed" without saying which, an empty
+    examples cell, literal backticks."""
+    import json as json_
+
+    from data.sources import DataFolder
+
+    cards = [
+        {"ID": "1", "name": "Иванов Иван Иванович", "clauses": ["207.3 ч.2", "два эпизода"],
+         "tags": ["загадочная метка"], "main": "", "sourceUrl": "javascript:alert(1)"},
+    ]  # fmt: skip
+    (tmp_path / "cards.json").write_text(json_.dumps(cards, ensure_ascii=False), encoding="utf-8")
+    dataset, reports = DataFolder(tmp_path).load()
+    en = json.dumps(
+        page(dataset, FilterState(), "en", "/status", reports),
+        ensure_ascii=False,
+        cls=plotly.utils.PlotlyJSONEncoder,
+    )
+    assert "Region of prosecution" in en and "Card tags" in en and "Articles of the Criminal" in en
+    assert "region set to “unknown”" in en and "tag ignored" in en and "left empty" in en
+    assert "this article left out, the others kept" in en
+    assert "value emptied or fixed" not in en and "`" not in en
+    report = reports[0]
+    region = next(i for i in report.issues if i.column == "region_code")
+    assert region.value == "загадочная метка"  # the tags it was looked for in, never blank

@@ -67,7 +67,10 @@ def test_sample_field_by_field():
         150,
     )
 
-    assert "cards at Memorial's 'location unknown' point: 1" in report.notes
+    assert (
+        "cards placed at Memorial's “location unknown” point (the centre of Russia): 1; where "
+        "these people are held is not known from the point"
+    ) in report.notes
     assert report.issues == ()
 
 
