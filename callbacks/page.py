@@ -7,7 +7,7 @@ from dash import Dash, Input, Output, State
 from callbacks.common import FILTER_INPUTS, filter_state, language, repository
 from components import ids
 from components.i18n import t
-from components.layout import page
+from components.layout import page, page_title
 from components.map import MapAssets
 from data.filters import FilterState
 
@@ -32,7 +32,7 @@ def register(app: Dash) -> None:
         lang = language(search)
         path = "/" + (app.strip_relative_path(pathname or "/") or "")
         content = page(repo.current(), state, lang, path, repo.reports(), assets)
-        return content, {"lang": lang, "title": t("app.title", lang)}
+        return content, {"lang": lang, "title": page_title(path, lang)}
 
     @app.callback(
         Output(ids.FILTER_MEMORY, "data"),

@@ -20,6 +20,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Political prisoners and politically motivated prosecutions in Russia",
     ),
     "app.short_title": ("Политические преследования в России", "Political prosecutions in Russia"),
+    "app.page_title": ("{page} — {site}", "{page} — {site}"),
     "app.description": (
         "Кого, где и за что преследуют по политическим мотивам: фильтры по статьям УК, регионам, "
         "периодам и наказаниям; каждое число можно проверить.",
@@ -44,7 +45,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "демонстрационный набор (вымышленные записи)",
         "demo dataset (invented records)",
     ),
-    "footer.credit": ("Карта: Made with Natural Earth.", "Map: Made with Natural Earth."),
+    "footer.credit": (
+        "Карта сделана с Natural Earth (Made with Natural Earth).",
+        "Map: Made with Natural Earth.",
+    ),
     "footer.about": (
         "Человек и уголовное преследование — не одно и то же: у одного человека может быть "
         "несколько дел. Списки «Мемориала» и ОВД-Инфо составлены по разным критериям.",
@@ -362,7 +366,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "again to remove it.",
     ),
     "map.credit": (
-        "Границы регионов: Made with Natural Earth.",
+        "Границы регионов сделаны с Natural Earth (Made with Natural Earth).",
         "Region borders: Made with Natural Earth.",
     ),
     "filters.held_region": ("Регион заключения", "Region of imprisonment"),

@@ -162,6 +162,13 @@ def overview(
     )
 
 
+def page_title(path: str, lang: str) -> str:
+    """The browser tab's title: the page, then the site ("Состояние данных — Политические
+    преследования в России"), so that two open tabs can be told apart."""
+    key = PAGES.get(path, PAGES["/"])
+    return t("app.page_title", lang, page=t(key, lang), site=t("app.short_title", lang))
+
+
 def page(
     dataset: Dataset,
     state: FilterState,

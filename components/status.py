@@ -157,7 +157,12 @@ def _by_column(report: LoadReport, lang: str) -> html.Div | None:
         [
             html.H4(t("status.by_column", lang), className="h6 mt-3"),
             dbc.Table(
-                [header, body], size="sm", bordered=False, striped=True, className="status-table"
+                [header, body],
+                size="sm",
+                bordered=False,
+                striped=True,
+                responsive=True,
+                className="status-table",
             ),
         ]
     )

@@ -288,3 +288,13 @@ def test_hand_made_values_never_answer_500(client):
         {f"{ids.FILTER_PERIOD}.value": None, f"{ids.URL}.search": "?lang=en"},
     )
     assert text[ids.FILTER_PERIOD_TEXT]["children"].startswith("all time")
+
+
+def test_each_page_has_its_own_tab_title(client):
+    def title(path: str, search: str) -> str:
+        values = {f"{ids.URL}.pathname": path, f"{ids.URL}.search": search}
+        return call(client, f"..{ids.PAGE}", values)[ids.DOCUMENT_META]["data"]["title"]
+
+    assert title("/", "?lang=en") == "Overview — Political prosecutions in Russia"
+    assert title("/status", "?lang=en") == "Data status — Political prosecutions in Russia"
+    assert title("/status", "") == "Данные — Политические преследования в России"
