@@ -6,7 +6,6 @@ from dash import Dash, Input, Output, State
 
 from callbacks.common import FILTER_INPUTS, filter_state, language, repository
 from components import ids
-from components.i18n import t
 from components.layout import page, page_title
 from components.map import MapAssets
 from data.filters import FilterState
