@@ -92,7 +92,7 @@ def map_section(state: FilterState, lang: str, assets: MapAssets) -> html.Figure
                     " ",
                     t("map.click_hint", lang),
                     " ",
-                    html.Span(t("map.credit", lang), className="text-nowrap"),
+                    html.Span(t("map.credit", lang)),
                 ],
                 className="chart-caption",
             ),

@@ -135,6 +135,23 @@ class Tile:
     def label(self, lang: str) -> str:
         return self.label_ru if lang == "ru" else self.label_en
 
+    def short(self, lang: str) -> str:
+        """At most four letters, for a phone's 20-pixel tiles ("МСК", "Свер")."""
+        label = self.label(lang)
+        if len(label) <= 4:
+            return label
+        return _SHORT_TILES.get(self.code, {}).get(lang) or label[:4]
+
+
+# Short tile labels that the first four letters would not make ("Моск" reads as nothing).
+_SHORT_TILES = {
+    "RU-MOW": {"ru": "МСК", "en": "Msk"},
+    "RU-MOS": {"ru": "МО", "en": "MO"},
+    "RU-ME": {"ru": "МарЭ", "en": "MarE"},
+    "RU-SE": {"ru": "СОст", "en": "NOss"},
+    "RU-NIZ": {"ru": "НижН", "en": "NizN"},
+}
+
 
 @cache
 def tile_grid() -> dict[str, Tile]:

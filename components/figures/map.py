@@ -200,20 +200,23 @@ def map_figure(
     data = [trace]
     geo = GEO_MAP if view == "map" else _geo_grid()
     if view == "grid":
+        # Two sets of tile labels: whole ones, and at most four letters for a phone's narrow
+        # tiles; CSS shows one set or the other by the screen's width (assets/style.css).
         grid = tile_grid()
         cells = [grid[code] for code in counts.codes]
-        data.append(
-            {
-                "type": "scattergeo",
-                "mode": "text",
-                "lon": [cell.col + TILE / 2 for cell in cells],
-                "lat": [-cell.row - TILE / 2 for cell in cells],
-                "text": [cell.label(lang) for cell in cells],
-                "textfont": {"family": FONT, "size": 10, "color": _label_colours(z, breaks)},
-                "hoverinfo": "skip",
-                "showlegend": False,
-            }
-        )
+        for texts in ([c.label(lang) for c in cells], [c.short(lang) for c in cells]):
+            data.append(
+                {
+                    "type": "scattergeo",
+                    "mode": "text",
+                    "lon": [cell.col + TILE / 2 for cell in cells],
+                    "lat": [-cell.row - TILE / 2 for cell in cells],
+                    "text": texts,
+                    "textfont": {"family": FONT, "size": 10, "color": _label_colours(z, breaks)},
+                    "hoverinfo": "skip",
+                    "showlegend": False,
+                }
+            )
     layout = base_layout(lang)
     layout.update(
         margin={"l": 0, "r": 0, "t": 0, "b": 0},
@@ -243,7 +246,8 @@ def map_patch(
     patch["data"][0]["marker"]["line"]["width"] = widths
     patch["data"][0]["marker"]["line"]["color"] = colours
     if view == "grid":
-        patch["data"][1]["textfont"]["color"] = _label_colours(z, breaks)
+        for labels in (1, 2):
+            patch["data"][labels]["textfont"]["color"] = _label_colours(z, breaks)
     return patch
 
 

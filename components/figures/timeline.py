@@ -81,17 +81,19 @@ def timeline_figure(timeline: Timeline, lang: str) -> dict:
             }
             for day in (INVASION, CENSORSHIP_LAWS)
         ]
+        # Top left of the plot, where the early, quieter years leave room: anchored to the lines
+        # it ran over the y axis on a phone. The dates are in its words.
         layout["annotations"] = [
             {
-                "x": INVASION.isoformat(),
-                "xref": "x",
+                "x": 0.01,
+                "xref": "paper",
                 "y": 1,
                 "yref": "paper",
                 "text": t("timeline.invasion", lang),
                 "showarrow": False,
-                "xanchor": "right",
+                "xanchor": "left",
                 "yanchor": "top",
-                "align": "right",
+                "align": "left",
                 "font": {"size": 11, "color": MUTED},
                 "bgcolor": "rgba(255,255,255,0.85)",
             }

@@ -67,7 +67,7 @@ def choose(dash_duo, dropdown_id: str, text: str) -> None:
 def test_loads_in_russian_with_data_and_a_clean_console(dash_duo, app):
     dash_duo.start_server(app)
     wait_for_data(dash_duo, RU_TOTAL)
-    assert dash_duo.driver.title == "Политзаключённые и политические преследования в России"
+    assert dash_duo.driver.title == "Обзор — Политические преследования в России"
     assert "вымышлены" in dash_duo.find_element(f"#{ids.DEMO_BANNER}").text
     assert counter(dash_duo, ids.COUNT_PERSONS) < ROWS
     assert bars(dash_duo, ids.TIMELINE) > 100  # a bar a month since 2012
@@ -108,7 +108,7 @@ def test_english_and_a_language_switch_that_keeps_the_filters(dash_duo, app):
     dash_duo.start_server(app)
     dash_duo.wait_for_page(url=f"{dash_duo.server_url}/?lang=en")
     wait_for_data(dash_duo, "1,200")
-    assert dash_duo.driver.title.startswith("Political prisoners")
+    assert dash_duo.driver.title == "Overview — Political prosecutions in Russia"
     assert "invented" in dash_duo.find_element(f"#{ids.DEMO_BANNER}").text
 
     dash_duo.find_element(f"#{ids.UNIT} .form-check:last-child label").click()
@@ -117,7 +117,7 @@ def test_english_and_a_language_switch_that_keeps_the_filters(dash_duo, app):
 
     dash_duo.find_element(f"#{ids.LANG_LINKS} a[href='?lang=ru']").click()
     dash_duo.wait_for_text_to_equal(f"#{ids.TABLE_TITLE}", "Уголовные дела", timeout=10)
-    assert dash_duo.driver.title.startswith("Политзаключённые")
+    assert dash_duo.driver.title.startswith("Обзор — ")
     assert dash_duo.find_element(f"#{ids.SENTENCES}-title").text == "Реальные сроки лишения свободы"
     dash_duo.wait_for_text_to_equal(f"#{ids.COUNT_PROSECUTIONS}", RU_TOTAL)
     assert dash_duo.get_logs() == []

@@ -109,3 +109,14 @@ def test_every_article_of_the_special_part_has_a_name_in_both_languages():
     assert chapter_of("207.3").number == "24" and chapter_of("361").number == "34"
     special = [(c.first, c.last) for c in chapters() if c.first >= 105]
     assert all(a[1] + 1 == b[0] for a, b in itertools.pairwise(special))  # no gaps
+
+
+def test_short_tile_labels_fit_a_phone():
+    from data.reference import tile_grid
+
+    for tile in tile_grid().values():
+        for lang in ("ru", "en"):
+            assert 1 <= len(tile.short(lang)) <= 4, (tile.code, tile.short(lang))
+    assert (
+        tile_grid()["RU-MOW"].short("ru") == "МСК" and tile_grid()["RU-MOW"].label("en") == "Moscow"
+    )
