@@ -16,7 +16,17 @@ def graph_config(lang: str) -> dict:
         "displaylogo": False,
         "responsive": True,
         "locale": lang,
-        "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "sendDataToCloud"],
+        # A short modebar (download, zoom, reset): the full one covered a third of a phone's
+        # chart width and the notes under it.
+        "modeBarButtonsToRemove": [
+            "select2d",
+            "lasso2d",
+            "autoScale2d",
+            "sendDataToCloud",
+            "pan2d",
+            "zoomIn2d",
+            "zoomOut2d",
+        ],
         # Dash's default shows a "Share chart..." button that posts the chart to Plotly's cloud.
         "showSendToCloud": False,
         "showEditInChartStudio": False,

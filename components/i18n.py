@@ -175,12 +175,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # Two lines: the label must fit left of its line on a phone-width chart.
     "timeline.invasion": (
-        "24.02.2022: полномасштабное<br>вторжение в Украину;<br>04.03.2022: статьи 207.3, 280.3",
-        "24 Feb 2022: full-scale<br>invasion of Ukraine;<br>4 Mar 2022: articles 207.3, 280.3",
+        "24.02.2022 — вторжение<br>04.03.2022 — ст. 207.3, 280.3",
+        "24 Feb 2022 — invasion<br>4 Mar 2022 — art. 207.3, 280.3",
     ),
     "timeline.all_undated": (
         "Ни у одной выбранной записи нет {what} ({n})",
         "No {what} in any of the selected records ({n})",
+    ),
+    "timeline.key_dates": (
+        "Пунктир: 24.02.2022 — полномасштабное вторжение в Украину; 04.03.2022 — вступили в силу "
+        "статьи 207.3 и 280.3 УК.",
+        "Dotted lines: 24 Feb 2022, the full-scale invasion of Ukraine; 4 Mar 2022, articles 207.3 "
+        "and 280.3 of the Criminal Code in force.",
     ),
     "timeline.partial": (
         "Последний период неполный: данные по {date} (светлый столбец).",
@@ -189,9 +195,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "timeline.hover": ("{period}: {n}", "{period}: {n}"),
     # sentences
     "sentences.title": ("Реальные сроки лишения свободы", "Real prison terms"),
-    "sentences.x": (
-        "Срок, полных лет (столбец «6» — от 6 лет до 6 лет 11 мес.)",
-        "Term in full years (the bar “6” is 6 years to 6 years 11 months)",
+    "sentences.x": ("Срок, полных лет", "Term, full years"),
+    "sentences.bins_note": (
+        "Столбец «6» — сроки от 6 лет до 6 лет 11 мес.",
+        "The bar “6” holds terms from 6 years to 6 years 11 months.",
     ),
     "sentences.bin_first": ("до 1 года", "under 1 year"),
     "sentences.bin": ("от {y} {yw} до {y} {yw} 11 мес.", "{y} {yw} to {y} {yw} 11 months"),
@@ -266,6 +273,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "regime.settlement": ("колония-поселение", "settlement colony"),
     "regime.prison": ("тюрьма", "prison"),
     "regime.unknown": ("режим неизвестен", "regime unknown"),
+    # the sentence chart's legend (short, to fit a phone; the caption says colour is the regime)
+    "regime_short.general": ("общий", "general"),
+    "regime_short.strict": ("строгий", "strict"),
+    "regime_short.special": ("особый", "special"),
+    "regime_short.settlement": ("поселение", "settlement"),
+    "regime_short.prison": ("тюрьма", "prison"),
+    "regime_short.unknown": ("не указан", "not given"),
     "status.investigation": ("следствие", "under investigation"),
     "status.trial": ("суд", "on trial"),
     "status.serving": ("отбывает наказание", "serving a sentence"),

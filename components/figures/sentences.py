@@ -29,12 +29,12 @@ def sentences_figure(dist: SentenceDistribution, lang: str) -> dict:
         return empty_figure(lang)
     traces = []
     for regime in dist.regimes:
-        name = t(f"regime.{regime}", lang)
         counts = dist.counts[regime]
         traces.append(
             {
                 "type": "bar",
-                "name": name,
+                "name": t(f"regime_short.{regime}", lang),
+                "meta": t(f"regime.{regime}", lang),  # the whole name, for the hover
                 # Bars centred in their bin: [k, k+1) is drawn at k + 0.5, one unit wide.
                 "x": [s + 0.5 for s in dist.bin_starts],
                 "y": list(counts),
@@ -42,7 +42,7 @@ def sentences_figure(dist: SentenceDistribution, lang: str) -> dict:
                 "marker": {"color": REGIME_COLOURS[regime]},
                 # The bin's words once per bar; the regime and the count are filled by plotly.
                 "customdata": [bin_label(s, lang) for s in dist.bin_starts],
-                "hovertemplate": "%{customdata}, %{fullData.name}: %{y:,}<extra></extra>",
+                "hovertemplate": "%{customdata}, %{meta}: %{y:,}<extra></extra>",
             }
         )
     ticks = list(range(0, TERM_CAP + 1, 5))
@@ -61,13 +61,17 @@ def sentences_figure(dist: SentenceDistribution, lang: str) -> dict:
             max(map(sum, zip(*dist.counts.values(), strict=True))),
         ),
         # Under the axis: above the plot it ran into the modebar and, wrapped in Russian, over it.
+        # Inside the plot at its top right, where the longest terms leave room: above the plot
+        # it ran into the modebar, and under the axis a phone wrapped it over the axis title.
         legend={
-            "orientation": "h",
-            "x": 0,
-            "y": -0.22,
-            "xanchor": "left",
+            "orientation": "v",
+            "x": 1,
+            "y": 1,
+            "xanchor": "right",
             "yanchor": "top",
             "traceorder": "normal",
+            "bgcolor": "rgba(255,255,255,0.85)",
+            "font": {"size": 11},
         },
     )
     return {"data": traces, "layout": layout}
@@ -78,6 +82,8 @@ def sentences_caption(dist: SentenceDistribution, lang: str) -> str:
     bin, are named apart."""
     noun = "persons" if dist.unit == "persons" else "sentences"
     caption = t(f"sentences.caption_{dist.unit}", lang, n=count_of(dist.total, noun, lang))
+    if dist.total:
+        caption += " " + t("sentences.bins_note", lang)
     if dist.life:
         caption += " " + t("sentences.life_note", lang, life=fmt_int(dist.life, lang))
     if dist.unknown_length:

@@ -81,23 +81,24 @@ def timeline_figure(timeline: Timeline, lang: str) -> dict:
             }
             for day in (INVASION, CENSORSHIP_LAWS)
         ]
-        # Top left of the plot, where the early, quieter years leave room: anchored to the lines
-        # it ran over the y axis on a phone. The dates are in its words.
+        # Above the plot at its left, in a margin of its own: anchored to the lines it ran over
+        # the y axis on a phone, inside the plot it covered bars. The dates are in its words,
+        # and the modebar is on the right.
         layout["annotations"] = [
             {
-                "x": 0.01,
+                "x": 0,
                 "xref": "paper",
                 "y": 1,
                 "yref": "paper",
                 "text": t("timeline.invasion", lang),
                 "showarrow": False,
                 "xanchor": "left",
-                "yanchor": "top",
+                "yanchor": "bottom",
                 "align": "left",
-                "font": {"size": 11, "color": MUTED},
-                "bgcolor": "rgba(255,255,255,0.85)",
+                "font": {"size": 10, "color": MUTED},
             }
         ]
+        layout["margin"] = {**layout["margin"], "t": 44}
     return {"data": [bars], "layout": layout}
 
 
@@ -109,6 +110,8 @@ def timeline_caption(timeline: Timeline, lang: str) -> str:
         lang,
         n=fmt_int(timeline.undated, lang),
     )
+    if timeline.periods and timeline.periods[0] <= INVASION <= timeline.periods[-1]:
+        caption += " " + t("timeline.key_dates", lang)
     if timeline.last_is_partial and any(timeline.counts):
         until = fmt_date(timeline.data_until, lang)
         caption += " " + t("timeline.partial", lang, date=until)

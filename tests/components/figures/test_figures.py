@@ -40,7 +40,8 @@ def test_sentences(dataset):
     dist = query.overview(dataset, FilterState(unit="prosecutions")).sentences
     figure = sentences_figure(dist, "en")
     valid(figure)
-    assert [trace["name"] for trace in figure["data"]] == [
+    assert [trace["name"] for trace in figure["data"]] == list(dist.regimes)
+    assert [trace["meta"] for trace in figure["data"]] == [
         f"{r} regime" if r not in ("settlement",) else "settlement colony" for r in dist.regimes
     ]
     total = sum(sum(trace["y"]) for trace in figure["data"])
@@ -115,8 +116,9 @@ def test_sentence_bins_say_what_they_hold(dataset):
     assert en[6] == "6 years to 6 years 11 months" and ru[6] == "от 6 лет до 6 лет 11 мес."
     assert ru[1] == "от 1 года до 1 года 11 мес." and ru[21] == "от 21 года до 21 года 11 мес."
     assert en[0] == "under 1 year" and bin_label(query.TERM_CAP, "en") == "25 years or more"
-    axis = sentences_figure(dist, "en")["layout"]["xaxis"]["title"]["text"]
-    assert "6 years to 6 years 11 months" in axis
+    from components.figures.sentences import sentences_caption
+
+    assert "from 6 years to 6 years 11 months" in sentences_caption(dist, "en")
 
 
 def test_sentence_caption_names_terms_of_unknown_length():
