@@ -12,7 +12,8 @@ from components import ids
 from components.i18n import count_of, fmt_date, fmt_month, raw, t
 from data.filters import DATE_BASES, GRANULARITIES, UNITS, FilterState
 from data.query import FilterOptions
-from data.reference import article_label, case_group_label, region_label
+from data.reference import article_label, case_group_label, region_label, regions
+from data.schema import UNKNOWN_REGION
 
 
 @dataclass(frozen=True)
@@ -249,7 +250,11 @@ def filter_panel(
     months = Months.of(options)
     slider = slider_from_period(state, months)
     exact = exact_period(state, months)
-    regions = sorted(options.regions, key=lambda rc: region_label(rc[0], lang))
+    # Every region is offered, not only those with records: a click on the map may select any
+    # of them, and a value missing from the options was dropped by the dropdown (the map and
+    # the filter then disagreed).
+    everywhere = sorted((*regions(), UNKNOWN_REGION), key=lambda code: region_label(code, lang))
+    region_options = [{"label": region_label(code, lang), "value": code} for code in everywhere]
     return html.Section(
         [
             html.H2(t("filters.title", lang), className="h5 mb-3"),
@@ -277,19 +282,14 @@ def filter_panel(
             _dropdown(
                 ids.FILTER_REGION,
                 t("filters.region", lang),
-                [{"label": region_label(code, lang), "value": code} for code, _ in regions],
+                region_options,
                 state.regions,
                 lang,
             ),
             _dropdown(
                 ids.FILTER_HELD_REGION,
                 t("filters.held_region", lang),
-                [
-                    {"label": region_label(code, lang), "value": code}
-                    for code, _ in sorted(
-                        options.held_regions, key=lambda rc: region_label(rc[0], lang)
-                    )
-                ],
+                [o for o in region_options if o["value"] != UNKNOWN_REGION],
                 state.held_regions,
                 lang,
             ),

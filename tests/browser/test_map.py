@@ -93,3 +93,21 @@ def test_tile_grid_draws_89_tiles_and_clicks_like_the_map(dash_duo, app):
         lambda _: counter(dash_duo, ids.COUNT_PERSONS) < persons
     )
     assert dash_duo.get_logs() == []
+
+
+def test_clicking_a_region_with_no_records_filters_and_unfilters(dash_duo, app):
+    """Defect: a region with no records was missing from the dropdown's options, so the click
+    set a value the dropdown dropped: the map and the filter disagreed, and the second click
+    applied the filter instead of removing it."""
+    dash_duo.start_server(app)
+    WebDriverWait(dash_duo.driver, 20).until(lambda _: regions_drawn(dash_duo) == 89)
+    dash_duo.wait_for_text_to_equal(f"#{ids.COUNT_PROSECUTIONS}", "1 200", timeout=20)
+    persons = counter(dash_duo, ids.COUNT_PERSONS)
+    click_region(dash_duo, "RU-SMO")  # no record in this demo
+    dash_duo.wait_for_text_to_equal(f"#{ids.FILTER_REGION}-value", "Смоленская область")
+    WebDriverWait(dash_duo.driver, 10).until(lambda _: counter(dash_duo, ids.COUNT_PERSONS) == 0)
+    click_region(dash_duo, "RU-SMO")
+    WebDriverWait(dash_duo.driver, 10).until(
+        lambda _: counter(dash_duo, ids.COUNT_PERSONS) == persons
+    )
+    assert dash_duo.get_logs() == []
