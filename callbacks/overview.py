@@ -50,7 +50,11 @@ def register(app: Dash) -> None:
         return (
             *(counters[i] for i in COUNTER_IDS),
             timeline_figure(result.timeline, lang),
-            lists_suffix(timeline_caption(result.timeline, lang), result.counters, lang),
+            lists_suffix(
+                timeline_caption(result.timeline, lang, result.period_undated),
+                result.counters,
+                lang,
+            ),
             timeline_title(state.dates, lang),
             sentences_figure(result.sentences, lang),
             lists_suffix(sentences_caption(result.sentences, lang), result.counters, lang),

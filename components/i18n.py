@@ -204,9 +204,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sentences.bin": ("от {y} {yw} до {y} {yw} 11 мес.", "{y} {yw} to {y} {yw} 11 months"),
     "sentences.bin_last": ("{y} лет и больше", "{y} years or more"),
     "sentences.only_life": (
-        "Пожизненное лишение свободы: {n}. Срока в годах у него нет,<br>поэтому на этой шкале "
-        "его не показать.",
-        "Life imprisonment: {n}. It has no length in years,<br>so it cannot go on this scale.",
+        "Пожизненное лишение свободы: {n}. Срока в годах у него нет, поэтому на этой шкале его "
+        "не показать.",
+        "Life imprisonment: {n}. It has no length in years, so it cannot go on this scale.",
+    ),
+    "sentences.none_real": (
+        "Среди выбранных ({n}) нет приговоров к реальному сроку.",
+        "No real prison term among the selected ({n}).",
     ),
     "sentences.only_unknown": (
         "Реальный срок, длина которого не указана: {n}.",

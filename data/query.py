@@ -325,6 +325,7 @@ class SentenceDistribution:
     life: int
     unit: str
     unknown_length: int = 0  # real imprisonment of unknown length: on no bin
+    selected: int = 0  # persons or prosecutions in the selection, whatever their punishment
 
 
 def sentence_distribution(cases: pd.DataFrame, unit: str) -> SentenceDistribution:
@@ -344,6 +345,7 @@ def sentence_distribution(cases: pd.DataFrame, unit: str) -> SentenceDistributio
         life=_life(cases, unit),
         unit=unit,
         unknown_length=_terms_of_unknown_length(cases, unit),
+        selected=_distinct(cases[PERSON_CODE].to_numpy()) if unit == "persons" else len(cases),
     )
 
 
@@ -473,12 +475,14 @@ def _overview(dataset: Dataset, state: FilterState) -> Overview:
         timeless = select(dataset, replace(state, date_from=None, date_to=None))
         no_date = np.isnat(timeless[state.date_column].to_numpy())
         undated = _count_only(timeless, no_date, ~no_date, state.unit)
+    # The data reaches its "as of" date (a list saved on 30 March covers March to the 30th),
+    # or, where no source says, the latest date of this kind in it.
     latest = dataset.cases[state.date_column].max()
+    until = dataset.as_of or (None if pd.isna(latest) else latest.date())
     return Overview(
         counters=counters(cases, state.unit),
         timeline=replace(
-            timeline(cases, state.granularity, state.unit, state.dates),
-            data_until=None if pd.isna(latest) else latest.date(),
+            timeline(cases, state.granularity, state.unit, state.dates), data_until=until
         ),
         sentences=sentence_distribution(cases, state.unit),
         regions=region_counts(cases, state.unit, state.basis),

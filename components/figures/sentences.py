@@ -26,6 +26,9 @@ def sentences_figure(dist: SentenceDistribution, lang: str) -> dict:
         if dist.unknown_length:
             n = count_of(dist.unknown_length, dist.unit, lang)
             return empty_figure(lang, t("sentences.only_unknown", lang, n=n))
+        if dist.selected:  # records match, with other punishments (or none yet)
+            n = count_of(dist.selected, dist.unit, lang)
+            return empty_figure(lang, t("sentences.none_real", lang, n=n))
         return empty_figure(lang)
     traces = []
     for regime in dist.regimes:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from components.i18n import plotly_separators, t
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
@@ -71,21 +73,26 @@ def count_axis(title: str, largest: int) -> dict:
     return axis(title, **extra)
 
 
+EMPTY_LINE = 34  # characters a line of the empty-state message holds on a 390 px phone
+
+
 def empty_figure(lang: str, text: str | None = None) -> dict:
-    """Says what there is instead of a chart, rather than drawing empty axes that look broken."""
+    """Says what there is instead of a chart, rather than drawing empty axes that look broken.
+    The words are broken into short lines: in one line a phone cut them at both ends."""
+    words = (text or t("chart.empty", lang)).replace("<br>", " ")
     layout = base_layout(lang)
     layout.update(
         xaxis={"visible": False},
         yaxis={"visible": False},
         annotations=[
             {
-                "text": text or t("chart.empty", lang),
+                "text": "<br>".join(textwrap.wrap(words, EMPTY_LINE)),
                 "xref": "paper",
                 "yref": "paper",
                 "x": 0.5,
                 "y": 0.5,
                 "showarrow": False,
-                "font": {"size": 15, "color": MUTED},
+                "font": {"size": 14, "color": MUTED},
             }
         ],
     )

@@ -13,6 +13,11 @@ INVASION = date(2022, 2, 24)
 CENSORSHIP_LAWS = date(2022, 3, 4)  # articles 207.3 and 280.3 in force
 PARTIAL = "#9fc3e6"
 _PERIOD = {"month": "M1", "quarter": "M3", "year": "M12"}
+_FEW_TICKS = {
+    "month": {"dtick": "M1", "tickformat": "%b %Y"},
+    "quarter": {"dtick": "M3", "tickformat": "%b %Y"},
+    "year": {"dtick": "M12", "tickformat": "%Y"},
+}
 _DAY_MS = 86_400_000
 _BAR_WIDTH_MS = {"month": 25 * _DAY_MS, "quarter": 78 * _DAY_MS, "year": 320 * _DAY_MS}
 
@@ -61,7 +66,13 @@ def timeline_figure(timeline: Timeline, lang: str) -> dict:
     layout = base_layout(lang)
     layout.update(
         # An explicit range: autorange would stretch the axis to fit the label (to 1988 on a phone).
-        xaxis=axis("", type="date", range=[timeline.periods[0].isoformat(), _end(timeline)]),
+        xaxis=axis(
+            "",
+            type="date",
+            range=[timeline.periods[0].isoformat(), _end(timeline)],
+            # a few periods: one tick a period (plotly chose weeks under monthly bars)
+            **(_FEW_TICKS[timeline.granularity] if len(timeline.periods) <= 12 else {}),
+        ),
         yaxis=count_axis(t(f"timeline.y_{timeline.unit}", lang), max(timeline.counts)),
         showlegend=False,
     )
@@ -102,13 +113,14 @@ def timeline_figure(timeline: Timeline, lang: str) -> dict:
     return {"data": [bars], "layout": layout}
 
 
-def timeline_caption(timeline: Timeline, lang: str) -> str:
-    """What the bars count, by which date, how many had no such date to be placed by, and
-    whether the last period is partial."""
+def timeline_caption(timeline: Timeline, lang: str, undated: int | None = None) -> str:
+    """What the bars count, by which date, how many had no such date to be placed by (with a
+    period set: how many the period left out for it, `undated`), and whether the last period is
+    partial."""
     caption = t(
         f"timeline.caption_{timeline.unit}_{timeline.dates}",
         lang,
-        n=fmt_int(timeline.undated, lang),
+        n=fmt_int(timeline.undated if undated is None else undated, lang),
     )
     if timeline.periods and timeline.periods[0] <= INVASION <= timeline.periods[-1]:
         caption += " " + t("timeline.key_dates", lang)

@@ -463,3 +463,19 @@ def test_a_person_with_one_dated_case_is_not_left_out_for_want_of_a_date():
     assert persons.counters.persons == 1 and persons.period_undated == 1  # b only
     cases = query.overview(dataset, replace(state, unit="prosecutions"))
     assert cases.counters.prosecutions == 1 and cases.period_undated == 3
+
+
+def test_a_period_is_partial_by_the_data_as_of_date_not_the_latest_event():
+    """Review finding: "data up to 20.01.2023" on a list as of 2025: the latest verdict is not
+    where the data ends."""
+    from data.dataset import Dataset, SourceInfo
+
+    tiny = _tiny([{"person_id": "a", "verdict_date": "2023-01-20"}])
+    dated = Dataset.build(
+        tiny.cases.drop(columns=["_person"]), (SourceInfo("t", "T", as_of=date(2025, 10, 1)),)
+    )
+    by_year = query.overview(dated, FilterState(dates="verdict", granularity="year")).timeline
+    assert by_year.data_until == date(2025, 10, 1) and not by_year.last_is_partial
+    undated_source = query.overview(tiny, FilterState(dates="verdict", granularity="year"))
+    assert undated_source.timeline.data_until == date(2023, 1, 20)
+    assert undated_source.timeline.last_is_partial

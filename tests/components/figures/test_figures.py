@@ -145,19 +145,26 @@ def test_life_terms_only_say_what_is_there():
     """Defect: with punishment = life the chart said "No records match these filters" though
     people matched: life terms are not on a years axis, and the chart now says so."""
     dist = query.SentenceDistribution((0,), (), {}, 0, 7, "persons")
-    text = sentences_figure(dist, "en")["layout"]["annotations"][0]["text"]
-    assert text.startswith("Life imprisonment: 7 persons.")
-    ru = sentences_figure(dist, "ru")["layout"]["annotations"][0]["text"]
+
+    def words(figure: dict) -> str:
+        text = figure["layout"]["annotations"][0]["text"]
+        assert all(len(line) <= 34 for line in text.split("<br>"))  # fits a phone
+        return text.replace("<br>", " ")
+
+    assert words(sentences_figure(dist, "en")).startswith("Life imprisonment: 7 persons.")
+    ru = words(sentences_figure(dist, "ru"))
     assert ru.startswith("Пожизненное лишение свободы: 7 человек.")
     nothing = query.SentenceDistribution((0,), (), {}, 0, 0, "persons")
-    assert sentences_figure(nothing, "en")["layout"]["annotations"][0]["text"] == (
-        "No records match these filters"
+    assert words(sentences_figure(nothing, "en")) == "No records match these filters"
+    forced = query.SentenceDistribution((0,), (), {}, 0, 0, "persons", selected=1)
+    assert words(sentences_figure(forced, "ru")) == (
+        "Среди выбранных (1 человек) нет приговоров к реальному сроку."
     )
 
 
 def test_a_timeline_with_no_dates_says_so():
     tl = query.Timeline((), (), "month", "prosecutions", 1, "verdict")
-    text = timeline_figure(tl, "en")["layout"]["annotations"][0]["text"]
+    text = timeline_figure(tl, "en")["layout"]["annotations"][0]["text"].replace("<br>", " ")
     assert text == "No verdict date in any of the selected records (1 prosecution)"
 
 
@@ -178,3 +185,19 @@ def test_a_partial_last_period_is_marked():
         (date(2025, 1, 1),), (40,), "year", "persons", 0, "arrest", data_until=date(2025, 12, 31)
     )
     assert not whole.last_is_partial
+
+
+def test_few_periods_get_one_tick_each_and_the_period_note_agrees():
+    """Review findings: monthly bars sat on weekly ticks; with a period set the caption said
+    "no verdict date: 0" while the note under the period said 6."""
+    from datetime import date
+
+    from components.figures.timeline import timeline_caption
+
+    tl = query.Timeline(
+        (date(2022, 12, 1), date(2023, 1, 1)), (1, 1), "month", "persons", 0, "verdict"
+    )
+    axis = timeline_figure(tl, "en")["layout"]["xaxis"]
+    assert axis["dtick"] == "M1" and axis["tickformat"] == "%b %Y"
+    assert "no verdict yet): 6." in timeline_caption(tl, "en", undated=6)
+    assert "no verdict yet): 0." in timeline_caption(tl, "en")
