@@ -8,7 +8,7 @@ import dash_bootstrap_components as dbc
 from dash import html
 
 from components import ids
-from components.i18n import count_of, fmt_int, fmt_years, t
+from components.i18n import count_of, fmt_int, fmt_years, t, years_after
 from data.query import Counters
 
 
@@ -32,7 +32,8 @@ def _median_note(counters: Counters, unit: str, lang: str) -> str:
         note = t("counter.median_none", lang)
     else:
         terms = count_of(counters.real_terms, "real_terms_dative", lang)
-        note = t(f"counter.median_note_{unit}", lang, n=terms)
+        years = years_after(counters.median_term_months / 12, lang)
+        note = t(f"counter.median_note_{unit}", lang, n=terms, years=years)
     left_out = []
     if counters.life_terms:
         left_out.append(t("counter.median_life", lang, n=fmt_int(counters.life_terms, lang)))

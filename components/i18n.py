@@ -82,12 +82,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "counter.median": ("Медианный реальный срок", "Median real prison term"),
     "counter.median_note_persons": (
-        "лет; по {n} к реальному сроку (самый долгий срок каждого человека)",
-        "years; of {n} (each person's longest)",
+        "{years}; по {n} к реальному сроку (самый долгий срок каждого человека)",
+        "{years}; of {n} (each person's longest)",
     ),
     "counter.median_note_prosecutions": (
-        "лет; по {n} к реальному сроку",
-        "years; of {n}",
+        "{years}; по {n} к реальному сроку",
+        "{years}; of {n}",
     ),
     "counter.none": ("нет данных", "no data"),
     # filters
@@ -411,6 +411,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "status.how_read": ("Как прочитан", "How it was read"),
     "status.loaded": ("загружен", "loaded"),
     "status.not_loaded": ("не загружен", "not loaded"),
+    "status.snapshot": ("ранний снимок, не учитывается", "earlier snapshot, not counted"),
     "status.superseded": (
         "Более ранняя выгрузка списка «{source}»: сохранена как снимок истории списка и не "
         "учитывается в числах; учитывается более новая выгрузка {file}.",
@@ -747,6 +748,15 @@ def years_word(n: int, lang: str) -> str:
     if lang == "ru":
         return plural_ru(n, "год", "года", "лет")
     return "year" if n == 1 else "years"
+
+
+def years_after(value: float, lang: str) -> str:
+    """The word after a number of years as shown with one decimal: "13,8 года", "7 лет",
+    "21 год" (a fraction takes the genitive singular in Russian)."""
+    shown = round(value, 1)
+    if shown != int(shown):
+        return "года" if lang == "ru" else "years"
+    return years_word(int(shown), lang)
 
 
 def fmt_term(months: float, lang: str) -> str:

@@ -225,11 +225,10 @@ def _issues(report: LoadReport, lang: str) -> html.Div:
 def _file_card(report: LoadReport, lang: str, names: dict[str, str]) -> dbc.Card:
     """One file's report; `names` are the lists' display names by source name."""
     ok = report.error is None
-    badge = dbc.Badge(
-        t("status.loaded" if ok else "status.not_loaded", lang),
-        color="success" if ok else "danger",
-        className="ms-2",
-    )
+    state, colour = ("status.loaded", "success") if ok else ("status.not_loaded", "danger")
+    if ok and report.superseded:  # loaded, but an earlier export: not counted
+        state, colour = "status.snapshot", "secondary"
+    badge = dbc.Badge(t(state, lang), color=colour, className="ms-2")
     notes = ", ".join(note_text(n, lang) for n in report.notes)
     body: list = [html.H3([html.Code(report.file), badge], className="h6")]
     details = []

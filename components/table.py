@@ -152,11 +152,11 @@ def persons_table(lang: str) -> html.Section:
                     "minWidth": "80px",
                 },
                 style_cell_conditional=[
-                    {"if": {"column_id": "name"}, "minWidth": "150px", "fontWeight": 500},
+                    {"if": {"column_id": "name"}, "minWidth": "136px", "fontWeight": 500},
                     {"if": {"column_id": "cases"}, "textAlign": "right", "minWidth": "50px"},
-                    {"if": {"column_id": "custody_date"}, "minWidth": "105px"},
+                    {"if": {"column_id": "custody_date"}, "minWidth": "96px"},
                     # "Источник" and its sort arrow, whole (it was cut to "Источни")
-                    {"if": {"column_id": "source"}, "minWidth": "110px"},
+                    {"if": {"column_id": "source"}, "minWidth": "104px"},
                 ],
                 style_header={
                     "fontWeight": 600,

@@ -37,9 +37,10 @@ GEO_MAP = {
         "type": "conic conformal",
         "parallels": [52, 64],
         "rotation": {"lon": 100},
-        "scale": 1.2,  # fills the frame: the ranges below alone leave a third of it empty
+        "scale": 1.0,  # fills the frame (the ranges below alone leave a third of it empty) and
+        # keeps the Arctic coast whole (at 1.2 Chukotka and the islands were cut at the top)
     },
-    "center": {"lon": 98, "lat": 61},
+    "center": {"lon": 98, "lat": 64},
     "lonaxis": {"range": [18, 192]},
     "lataxis": {"range": [41, 82]},
 }

@@ -48,7 +48,7 @@ def sentences_figure(dist: SentenceDistribution, lang: str) -> dict:
                 "hovertemplate": "%{customdata}, %{meta}: %{y:,}<extra></extra>",
             }
         )
-    ticks = list(range(0, TERM_CAP + 1, 5))
+    ticks = list(range(5, TERM_CAP + 1, 5))  # no "0": it sat on the y axis's "0"
     layout = base_layout(lang)
     layout.update(
         barmode="stack",
@@ -64,18 +64,18 @@ def sentences_figure(dist: SentenceDistribution, lang: str) -> dict:
             max(map(sum, zip(*dist.counts.values(), strict=True))),
         ),
         # Under the axis: above the plot it ran into the modebar and, wrapped in Russian, over it.
-        # Inside the plot at its top right, where the longest terms leave room: above the plot
-        # it ran into the modebar, and under the axis a phone wrapped it over the axis title.
+        # Above the plot, in a top margin tall enough for two rows under the modebar: inside
+        # the plot it covered bars on a phone, under the axis it ran over the axis title.
         legend={
-            "orientation": "v",
-            "x": 1,
+            "orientation": "h",
+            "x": 0,
             "y": 1,
-            "xanchor": "right",
-            "yanchor": "top",
+            "xanchor": "left",
+            "yanchor": "bottom",
             "traceorder": "normal",
-            "bgcolor": "rgba(255,255,255,0.85)",
             "font": {"size": 11},
         },
+        margin={**layout["margin"], "t": 74},
     )
     return {"data": traces, "layout": layout}
 

@@ -56,7 +56,7 @@ def test_the_map_keeps_its_height_after_a_click_and_resizes(dash_duo, app):  # n
     )
     assert_map_holds(dash_duo, 400)
     resize(dash_duo, 390)
-    assert_map_holds(dash_duo, 250)
+    assert_map_holds(dash_duo, 200)
     resize(dash_duo, 1280)
     assert_map_holds(dash_duo, 400)
     click_region(dash_duo, "RU-SVE")  # and the click can be undone
@@ -71,7 +71,7 @@ def test_the_map_keeps_its_height_when_a_filter_leaves_few_regions(dash_duo, app
     dash_duo.start_server(app)
     dash_duo.wait_for_page(url=f"{dash_duo.server_url}/?lang=en&{query}")
     WebDriverWait(dash_duo.driver, 20).until(lambda _: regions_drawn(dash_duo) == 89)
-    for width, smallest in ((390, 250), (1280, 400)):
+    for width, smallest in ((390, 200), (1280, 400)):
         resize(dash_duo, width)
         assert_map_holds(dash_duo, smallest)
     assert dash_duo.get_logs() == []

@@ -60,3 +60,17 @@ def test_the_median_note_agrees_in_number():
     assert counter_values(one, "prosecutions", "ru")[ids.COUNT_MEDIAN_NOTE] == (
         "лет; по 1 приговору к реальному сроку"
     )
+
+
+def test_the_years_word_agrees_with_the_median():
+    """Review finding: "13,8 лет" (a fraction takes "года")."""
+    note = counter_values(counters(median_term_months=165.6), "persons", "ru")[
+        ids.COUNT_MEDIAN_NOTE
+    ]
+    assert note.startswith("года; ")
+    assert counter_values(counters(median_term_months=84.0), "persons", "ru")[
+        ids.COUNT_MEDIAN_NOTE
+    ].startswith("лет; ")
+    assert counter_values(counters(median_term_months=252.0), "persons", "ru")[
+        ids.COUNT_MEDIAN_NOTE
+    ].startswith("год; ")
