@@ -74,6 +74,9 @@ def test_the_map_keeps_its_height_when_a_filter_leaves_few_regions(dash_duo, app
     for width, smallest in ((390, 200), (1280, 400)):
         resize(dash_duo, width)
         assert_map_holds(dash_duo, smallest)
+    if query == "punishment=life":  # the sentence chart says what there is, never "no records"
+        note = dash_duo.find_element(f"#{ids.SENTENCES} .annotation").text.replace("\n", " ")
+        assert note.startswith("Life imprisonment:") and "No records" not in note
     assert dash_duo.get_logs() == []
 
 
@@ -95,6 +98,15 @@ def test_on_a_phone_the_legend_is_under_the_map_not_beside_it(dash_duo, app):  #
     graph, drawing, gap = widths
     assert drawing >= 0.9 * graph and gap >= -1, widths
     assert not dash_duo.find_elements(f"#{ids.MAP} .colorbar")
+    # classes from the data: the top class starts at or below the largest region's count
+    largest = dash_duo.driver.execute_script(
+        "const d = document.querySelector('#' + arguments[0] + ' .js-plotly-plot').data[0];"
+        "return Math.max(...d.z);",
+        ids.MAP,
+    )
+    labels = [e.text for e in dash_duo.find_elements(f"#{ids.MAP_LEGEND} .map-legend-item")]
+    assert "3 000+" not in labels and labels[-1].endswith("+")
+    assert largest == len(labels) - 2  # the darkest colour is used
 
 
 TABLE = """
