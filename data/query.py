@@ -278,8 +278,8 @@ class Timeline:
     unit: str
     undated: int  # persons or prosecutions without the date: not on the timeline
     dates: str = "arrest"  # which date it counts by (data.filters.DATE_BASES)
-    # The latest date of this kind in the whole dataset: a period ending after it is partial
-    # (a year with three months of data is not a drop).
+    # Where the data ends (its "as of" date, else the latest date of this kind in it): a period
+    # ending after it is partial (a year with three months of data is not a drop).
     data_until: date | None = None
 
     @property
@@ -430,6 +430,9 @@ def nice_breaks(values: list[float] | tuple[float, ...], classes: int = MAX_CLAS
         rounded = float(nice[np.argmin(np.abs(np.log(nice) - np.log(value)))])
         if rounded <= positive[-1] and (not found or rounded > found[-1]):
             found.append(rounded)
+    if not found:  # every value just under a round number (2.6 rounds up to 3): round down
+        below = nice[nice <= positive[0]]
+        found.append(float(below.max()) if len(below) else float(positive[0]))
     if positive[0] >= 1 and found[0] > 1:
         found[0] = 1.0  # counts: the first class starts at one
     return tuple(int(b) if b >= 1 and b == int(b) else b for b in found)

@@ -142,3 +142,9 @@ def test_a_small_rate_is_never_drawn_as_zero():
     assert class_labels(breaks, "per_million", "en") == ["< 2", "2–10", "10+"]
     assert legend_entries(breaks, "per_million", "ru")[0][1] == "нет данных о населении"
     assert class_labels((0.05, 0.5), "per_million", "ru") == ["< 0,5", "0,5+"]
+
+
+def test_breaks_for_values_just_under_a_round_number():
+    assert query.nice_breaks([2.6]) == (1,)
+    assert query.nice_breaks([0.26]) == (0.2,)
+    assert query.nice_breaks([]) == (1,)
