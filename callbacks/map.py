@@ -22,10 +22,11 @@ from data.filters import FilterState
 from data.query import map_breaks, overview
 
 
-def drawn_key(state: FilterState, lang: str) -> str:
+def drawn_key(state: FilterState, lang: str, breaks: tuple) -> str:
     """What the drawn figure was built for; a change of any of it needs a new figure (geometry,
-    legend title and classes, language), anything else only recolours it."""
-    return f"{state.view}|{state.basis}|{state.unit}|{state.measure}|{lang}"
+    legend title, colour classes, language), anything else only recolours it. The classes are
+    in it because a reloaded dataset may bring others."""
+    return f"{state.view}|{state.basis}|{state.unit}|{state.measure}|{lang}|{breaks}"
 
 
 def _toggle(selected: list | None, code: str) -> list:
@@ -64,7 +65,7 @@ def register(app: Dash) -> None:
         result = overview(dataset, unselected)
         counts, measure = result.regions, state.measure
         breaks = map_breaks(dataset, state)  # the same for every filter: a Patch keeps them
-        key = drawn_key(state, lang)
+        key = drawn_key(state, lang, breaks)
         if key != drawn:  # a new page, view, basis, unit, measure or language: the whole figure
             geojson = assets.geojson(state.view)
             figure = map_figure(counts, lang, state.view, geojson, selected, measure, breaks)

@@ -298,3 +298,12 @@ def test_each_page_has_its_own_tab_title(client):
     assert title("/", "?lang=en") == "Overview — Political prosecutions in Russia"
     assert title("/status", "?lang=en") == "Data status — Political prosecutions in Russia"
     assert title("/status", "") == "Данные — Политические преследования в России"
+
+
+def test_the_drawn_map_is_redrawn_when_its_colour_classes_change():
+    """A reloaded dataset may bring other classes: a recolour Patch would keep the old legend."""
+    from callbacks.map import drawn_key
+
+    state = FilterState()
+    assert drawn_key(state, "en", (1, 5, 10)) == drawn_key(state, "en", (1, 5, 10))
+    assert drawn_key(state, "en", (1, 5, 10)) != drawn_key(state, "en", (1, 2, 20))
