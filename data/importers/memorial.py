@@ -291,7 +291,8 @@ def to_canonical(raw: RawTable, file: str, source: str | None) -> Mapped:
     out["articles"], found = articles_column(raw, file, c.get("clauses", "articles"))
     issues += found
 
-    tags = [_read_tags(as_list(v)) for v in c.get("tags", "labels")]
+    tag_lists = [as_list(v) for v in c.get("tags", "labels")]
+    tags = [_read_tags(found) for found in tag_lists]
     out["region_code"] = [t.region or "unknown" for t in tags]
     out["case_group"] = [LIST_SEPARATOR.join(t.groups) for t in tags]
     out["theme"] = [t.theme for t in tags]
@@ -305,7 +306,7 @@ def to_canonical(raw: RawTable, file: str, source: str | None) -> Mapped:
         "tag not understood; ignored",
         "tag_not_understood",
     )
-    tag_texts = ["; ".join(as_list(v)) for v in c.get("tags", "labels")]
+    tag_texts = ["; ".join(found) for found in tag_lists]
     issues += issues_for(
         raw,
         file,
