@@ -1,50 +1,98 @@
-"""Render the page in the URL's language, keeping the filters the reader had set."""
+"""The URL is the view: the page is rendered from it, and every change the reader makes is
+written back to it, so a link reproduces the view and back and forward step through it.
+
+Two callbacks, one loop without a cycle: `render_page` draws the page a URL asks for (first
+load, back/forward, a language link) and `write_url` writes the URL a page shows (a filter, the
+map, the table). Both keep `VIEW_SHOWN` ("path?canonical query" of what is on screen), so a URL
+written from the page does not render the page again.
+"""
 
 from __future__ import annotations
 
-from dash import Dash, Input, Output, State
+from dash import Dash, Input, Output, State, no_update
 
-from callbacks.common import FILTER_INPUTS, filter_state, language, repository
+from callbacks.common import FILTER_INPUTS, filter_state, repository
 from components import ids
-from components.layout import page, page_title
+from components.layout import PAGES, page, page_title, view_links
 from components.map import MapAssets
-from data.filters import FilterState
+from components.table import table_state
+from data.query import filter_options
+from data.view_query import ViewQuery
+
+
+def page_path(app: Dash, pathname: str | None) -> str:
+    path = "/" + (app.strip_relative_path(pathname or "/") or "")
+    return path if path in PAGES else "/"
 
 
 def register(app: Dash) -> None:
     repo = repository(app)
     assets = MapAssets.of(app)
+    link_ids = [*ids.LANG_LINK.values(), *ids.NAV_PAGE_LINK.values()]
 
     @app.callback(
         Output(ids.PAGE, "children"),
         Output(ids.DOCUMENT_META, "data"),
+        Output(ids.VIEW_SHOWN, "data", allow_duplicate=True),
         Input(ids.URL, "pathname"),
         Input(ids.URL, "search"),
-        State(ids.FILTER_MEMORY, "data"),
+        State(ids.VIEW_SHOWN, "data"),
+        prevent_initial_call="initial_duplicate",
     )
-    def render_page(
-        pathname: str | None, search: str | None, memory: str | None
-    ) -> tuple[list, dict]:
-        # The first render takes the filters from the URL; later ones (a language switch) from
-        # memory, so the reader's selection survives.
-        state = FilterState.from_query(memory if memory else (search or ""))
-        lang = language(search)
-        path = "/" + (app.strip_relative_path(pathname or "/") or "")
-        content = page(repo.current(), state, lang, path, repo.reports(), assets)
-        return content, {"lang": lang, "title": page_title(path, lang)}
+    def render_page(pathname: str | None, search: str | None, shown: str | None) -> tuple:
+        dataset = repo.current()
+        path = page_path(app, pathname)
+        view = ViewQuery.parse(search).within(filter_options(dataset))
+        key = f"{path}?{view.to_query()}"
+        if key == shown:  # the URL was written from the page on screen
+            return no_update, no_update, no_update
+        content = page(
+            dataset,
+            view.filters,
+            view.lang,
+            path,
+            repo.reports(),
+            assets,
+            view.table,
+            view.ignored,
+        )
+        return content, {"lang": view.lang, "title": page_title(path, view.lang)}, key
 
     @app.callback(
-        Output(ids.FILTER_MEMORY, "data"),
+        Output(ids.URL, "search"),
+        Output(ids.VIEW_SHOWN, "data", allow_duplicate=True),
+        *(Output(i, "href") for i in link_ids),
         *FILTER_INPUTS,
         Input(ids.GRANULARITY, "value"),
         Input(ids.MAP_VIEW, "value"),
         Input(ids.MAP_BASIS, "value"),
         Input(ids.MAP_MEASURE, "value"),
+        Input(ids.TABLE_SEARCH, "value"),
+        Input(ids.TABLE, "sort_by"),
+        Input(ids.TABLE, "page_current"),
+        State(ids.URL, "search"),
+        State(ids.URL, "pathname"),
+        prevent_initial_call="initial_duplicate",
     )
-    def remember_filters(*values: object) -> str:
-        *filters, granularity, view, basis, measure = values
+    def write_url(*values: object) -> tuple:
+        *filters, granularity, view, basis, measure, search_text, sort_by, page_current = values[
+            :-2
+        ]
+        url_search, pathname = values[-2:]
+        dataset = repo.current()
+        in_url = ViewQuery.parse(url_search).within(filter_options(dataset))
         view_options = {ids.MAP_VIEW: view, ids.MAP_BASIS: basis, ids.MAP_MEASURE: measure}
-        return filter_state(repo.current(), tuple(filters), granularity, **view_options).to_query()
+        shown = ViewQuery(
+            filter_state(dataset, tuple(filters), granularity, **view_options),
+            table_state(search_text, sort_by, page_current),
+            in_url.lang,
+        )
+        query = shown.to_query()
+        # A URL that already means this view stays as the reader wrote it (no new history
+        # entry for a link that was only spelled differently).
+        search = no_update if shown == in_url else f"?{query}"
+        hrefs = view_links(shown)
+        return search, f"{page_path(app, pathname)}?{query}", *(hrefs[i] for i in link_ids)
 
     app.clientside_callback(
         """

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-from dash import Dash, Input, Output, State, ctx
+from dash import Dash, Input, Output, State
 
 from callbacks.common import FILTER_INPUTS, filter_state, language, repository
 from components import ids
 from components.i18n import fmt_int, t
-from components.table import PAGE_SIZE, SORT_KEYS, region_sort_names, table_records
+from components.table import (
+    PAGE_SIZE,
+    region_sort_names,
+    table_records,
+    table_selection,
+    table_state,
+)
 from data.query import table_page
 
 
@@ -20,27 +26,32 @@ def register(app: Dash) -> None:
         Output(ids.TABLE, "page_current"),
         Output(ids.TABLE_COUNT, "children"),
         Output(ids.TABLE_TITLE, "children"),
+        Output(ids.TABLE_SELECTION, "data"),
         *FILTER_INPUTS,
         Input(ids.TABLE_SEARCH, "value"),
         Input(ids.TABLE, "page_current"),
         Input(ids.TABLE, "sort_by"),
         State(ids.URL, "search"),
+        State(ids.TABLE_SELECTION, "data"),
     )
     def update_table(*values: object) -> tuple:
-        *filters, search_text, page_current, sort_by, url_search = values
+        *filters, search_text, page_current, sort_by, url_search, paged = values
         lang = language(url_search)
         dataset = repo.current()
         state = filter_state(dataset, tuple(filters))
-        # Turning pages keeps the page; a new selection, search or sort starts from the first.
-        turned = any(t_["prop_id"] == f"{ids.TABLE}.page_current" for t_ in ctx.triggered)
-        page = (page_current or 0) if turned else 0
-        sort = tuple(
-            (SORT_KEYS[s["column_id"]], s["direction"])
-            for s in (sort_by or [])
-            if s.get("column_id") in SORT_KEYS
-        )
+        # Turning pages keeps the page, and so does a render of a link that names one; another
+        # selection, search or sort starts from the first. Compared by value, not by which input
+        # fired: a page rendered anew fires its inputs without anything having changed.
+        selection = table_selection(state, table_state(search_text, sort_by, 0))
+        table = table_state(search_text, sort_by, page_current if selection == paged else 0)
         result = table_page(
-            dataset, state, search_text or "", sort, page, PAGE_SIZE, region_sort_names(lang)
+            dataset,
+            state,
+            table.search,
+            table.sort,
+            table.page,
+            PAGE_SIZE,
+            region_sort_names(lang),
         )
         count = (
             t("table.count", lang, n=fmt_int(result.total, lang))
@@ -53,4 +64,5 @@ def register(app: Dash) -> None:
             result.page,
             count,
             t(f"table.title_{state.unit}", lang),
+            selection,
         )

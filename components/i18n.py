@@ -10,8 +10,7 @@ from __future__ import annotations
 import math
 from datetime import date
 
-LANGUAGES = ("ru", "en")
-DEFAULT_LANGUAGE = "ru"
+from data.view_query import DEFAULT_LANGUAGE, LANGUAGES  # noqa: F401  (the languages of links)
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # page
@@ -28,6 +27,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Criminal Code, region, period and punishment; every number can be checked.",
     ),
     "nav.overview": ("Обзор", "Overview"),
+    "link.ignored_title": ("Часть ссылки не понята.", "Part of this link was not understood."),
+    "link.ignored": (
+        "Не применено (нет такого значения в данных или параметра): {items}. "
+        "Остальное показано как в ссылке.",
+        "Not applied (no such value in the data, or no such parameter): {items}. "
+        "The rest is shown as the link asks.",
+    ),
     "lang.switch": ("Язык", "Language"),
     "demo.banner_title": ("Демонстрационные данные.", "Demo data."),
     "demo.banner": (

@@ -1,10 +1,13 @@
 """Every component id, in one place, so callbacks and tests never spell one twice."""
 
 URL = "url"
-FILTER_MEMORY = "filter-memory"  # the last FilterState as a query string, kept across re-renders
+VIEW_SHOWN = "view-shown"  # "path?query" of the view on screen: a URL equal to it needs no render
 DOCUMENT_META = "document-meta"  # language and title of the page, applied to <html> and <title>
 NAVBAR_TITLE = "navbar-title"
 LANG_LINKS = "lang-links"
+LANG_LINK = {"ru": "lang-link-ru", "en": "lang-link-en"}  # each keeps the view, in its language
+NAV_PAGE_LINK = {"/": "nav-link-overview", "/status": "nav-link-status"}
+LINK_NOTICE = "link-notice"  # names what a shared link asked for that could not be shown
 DEMO_BANNER = "demo-banner"
 PAGE = "page"
 NAV_LINKS = "nav-links"
@@ -61,3 +64,4 @@ TABLE = "persons-table"
 TABLE_SEARCH = "persons-search"
 TABLE_COUNT = "persons-count"
 TABLE_TITLE = "persons-title"
+TABLE_SELECTION = "persons-selection"  # what the table's page number is a page of

@@ -6,6 +6,8 @@ is rebuilt in the chosen language with the same filters, so switching never lose
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
@@ -21,6 +23,7 @@ from components.status import status_page
 from components.table import persons_table
 from data.dataset import Dataset, LoadReport
 from data.filters import FilterState
+from data.view_query import TableState, ViewQuery
 from data.query import filter_options
 
 
@@ -28,7 +31,7 @@ def shell() -> html.Div:
     return html.Div(
         [
             dcc.Location(id=ids.URL, refresh=False),
-            dcc.Store(id=ids.FILTER_MEMORY, storage_type="memory", data=""),
+            dcc.Store(id=ids.VIEW_SHOWN, storage_type="memory", data=""),
             dcc.Store(id=ids.DOCUMENT_META, storage_type="memory"),
             html.Div(id=ids.PAGE),
         ],
@@ -39,11 +42,22 @@ DEFAULT_ASSETS = MapAssets()  # an app served at the root; create_app passes its
 PAGES = {"/": "nav.overview", "/status": "nav.status"}
 
 
-def navbar(lang: str, path: str) -> html.Header:
+def view_links(view: ViewQuery) -> dict[str, str]:
+    """Link id -> href: each language link and each page link keeps the whole view (filters,
+    table), so switching the language or the page never loses a selection."""
+    hrefs = {ids.LANG_LINK[code]: "?" + replace(view, lang=code).to_query() for code in LANGUAGES}
+    query = view.to_query()
+    hrefs.update({ids.NAV_PAGE_LINK[p]: f"{p}?{query}" for p in PAGES})
+    return hrefs
+
+
+def navbar(lang: str, path: str, view: ViewQuery | None = None) -> html.Header:
+    hrefs = view_links(view or ViewQuery(lang=lang))
     languages = [
         dcc.Link(
             code.upper(),
-            href=f"?lang={code}",
+            href=hrefs[ids.LANG_LINK[code]],
+            id=ids.LANG_LINK[code],
             className="lang-link" + (" active" if code == lang else ""),
             title={"ru": "Русский", "en": "English"}[code],
         )
@@ -52,7 +66,8 @@ def navbar(lang: str, path: str) -> html.Header:
     pages = [
         dcc.Link(
             t(key, lang),
-            href=f"{page_path}?lang={lang}",
+            href=hrefs[ids.NAV_PAGE_LINK[page_path]],
+            id=ids.NAV_PAGE_LINK[page_path],
             className="nav-page" + (" active" if page_path == path else ""),
         )
         for page_path, key in PAGES.items()
@@ -116,7 +131,11 @@ def footer(dataset: Dataset, lang: str) -> html.Footer:
 
 
 def overview(
-    dataset: Dataset, state: FilterState, lang: str, assets: MapAssets = DEFAULT_ASSETS
+    dataset: Dataset,
+    state: FilterState,
+    lang: str,
+    assets: MapAssets = DEFAULT_ASSETS,
+    table: TableState | None = None,
 ) -> html.Div:
     """Three areas on a CSS grid (assets/style.css): on a wide screen the filters are a sidebar;
     on a phone the title and counters come first, then the filters, then the charts."""
@@ -152,7 +171,7 @@ def overview(
                     chart_figure(
                         ids.SENTENCES, ids.SENTENCES_CAPTION, t("sentences.title", lang), lang
                     ),
-                    persons_table(lang),
+                    persons_table(lang, table or TableState(), state),
                 ],
                 className="area-main",
             ),
@@ -169,6 +188,23 @@ def page_title(path: str, lang: str) -> str:
     return t("app.page_title", lang, page=t(key, lang), site=t("app.short_title", lang))
 
 
+def link_notice(ignored: tuple[str, ...], lang: str) -> html.Div | None:
+    """What a shared link asked for that this page cannot show, named, instead of an error page
+    or a silently different view."""
+    if not ignored:
+        return None
+    return dbc.Alert(
+        [
+            html.Strong(t("link.ignored_title", lang) + " "),
+            t("link.ignored", lang, items=", ".join(ignored)),
+        ],
+        id=ids.LINK_NOTICE,
+        color="warning",
+        dismissable=True,
+        className="link-notice mb-0 rounded-0 py-2",
+    )
+
+
 def page(
     dataset: Dataset,
     state: FilterState,
@@ -176,19 +212,24 @@ def page(
     path: str = "/",
     reports: tuple[LoadReport, ...] = (),
     assets: MapAssets = DEFAULT_ASSETS,
+    table: TableState | None = None,
+    ignored: tuple[str, ...] = (),
 ) -> list:
-    """Everything below the shell, in `lang`: the overview with the filters set to `state`, or
-    the data status page."""
+    """Everything below the shell, in `lang`: the overview with the filters set to `state` and
+    the table to `table`, or the data status page; `ignored` names what the link asked for in
+    vain."""
     path = path if path in PAGES else "/"
+    table = table or TableState()
     body = (
-        overview(dataset, state, lang, assets)
+        overview(dataset, state, lang, assets, table)
         if path == "/"
         else status_page(dataset, reports, lang)
     )
     return [
         html.A(t("nav.overview", lang), href="#main", className="visually-hidden-focusable"),
-        navbar(lang, path),
+        navbar(lang, path, ViewQuery(state, table, lang)),
         demo_banner(dataset, lang),
+        link_notice(ignored, lang),
         html.Main(body),
         footer(dataset, lang),
     ]

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from urllib.parse import quote
 
 import dash_bootstrap_components as dbc
 import pandas as pd
-from dash import dash_table, html
+from dash import dash_table, dcc, html
 
 from components import ids
 from components.figures.theme import FONT
 from components.i18n import fmt_date, fmt_int, fmt_term, t
 from data.reference import article_display, region_label, regions
+from data.filters import FilterState
+from data.view_query import TableState, ViewQuery
 
 PAGE_SIZE = 20
 COLUMNS = ("name", "region", "articles", "custody_date", "sentence", "status", "cases", "source")
@@ -94,7 +97,35 @@ def table_records(rows: pd.DataFrame, lang: str) -> list[dict[str, object]]:
     return records
 
 
-def persons_table(lang: str) -> html.Section:
+_COLUMN_OF_SORT = {key: column for column, key in SORT_KEYS.items()}
+
+
+def table_state(search: str | None, sort_by: list | None, page: int | None) -> TableState:
+    """The DataTable's search box, sort_by and page_current -> the table part of a link."""
+    sort = tuple(
+        (SORT_KEYS[s["column_id"]], s.get("direction", "asc"))
+        for s in (sort_by or [])
+        if s.get("column_id") in SORT_KEYS
+    )
+    return TableState(search or "", sort, page or 0)
+
+
+def sort_by_of(table: TableState) -> list[dict[str, str]]:
+    """The table part of a link -> the DataTable's sort_by."""
+    return [{"column_id": _COLUMN_OF_SORT[c], "direction": d} for c, d in table.sort]
+
+
+def table_selection(state: FilterState, table: TableState) -> str:
+    """What a page number of the table is a page of: its rows (filters and unit), search and
+    sort. Another selection starts again from the first page."""
+    unit = replace(state.filters_only, unit=state.unit)
+    return ViewQuery(unit, replace(table, page=0)).to_query()
+
+
+def persons_table(
+    lang: str, table: TableState | None = None, state: FilterState | None = None
+) -> html.Section:
+    table = table or TableState()
     columns = [
         {"name": t(f"table.{c}", lang), "id": c, "presentation": "markdown"}
         if c == "source"
@@ -122,23 +153,25 @@ def persons_table(lang: str) -> html.Section:
                 type="search",
                 placeholder=t("table.search", lang),
                 debounce=0.3,
+                value=table.search,
                 className="mb-1",
             ),
             html.Small(
                 t("table.search_note", lang) + " " + t("table.selection_note", lang),
                 className="text-muted d-block mb-2",
             ),
+            dcc.Store(id=ids.TABLE_SELECTION, data=table_selection(state or FilterState(), table)),
             dash_table.DataTable(
                 id=ids.TABLE,
                 columns=columns,
                 data=[],
                 page_action="custom",
-                page_current=0,
+                page_current=table.page,
                 page_size=PAGE_SIZE,
-                page_count=1,
+                page_count=table.page + 1,  # the table keeps a page within its count
                 sort_action="custom",
                 sort_mode="single",
-                sort_by=[],
+                sort_by=sort_by_of(table),
                 cell_selectable=False,
                 markdown_options={"link_target": "_blank", "html": False},
                 style_table={"overflowX": "auto"},

@@ -11,9 +11,10 @@ an unknown or malformed parameter still opens, minus that parameter.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, fields, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from urllib.parse import parse_qsl, urlencode
 
 from data.schema import GENDERS, PUNISHMENT_TYPES, STATUSES
@@ -29,7 +30,7 @@ DATE_BASES = ("arrest", "start", "verdict")
 DATE_COLUMNS = {"arrest": "custody_date", "start": "persecution_start", "verdict": "verdict_date"}
 
 # Query-string names: short, stable, readable in a shared link.
-_QUERY_NAMES = {
+QUERY_NAMES = {
     "articles": "article",
     "regions": "region",
     "date_from": "from",
@@ -66,6 +67,44 @@ _CHOICES = {
 }
 # Options that change how the selection is shown, not which rows are in it.
 VIEW_OPTIONS = ("unit", "granularity", "basis", "view", "measure")
+QUERY_KEYS = frozenset(QUERY_NAMES.values())
+_FIELD_OF_KEY = {key: name for name, key in QUERY_NAMES.items()}
+_YEAR_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _next_month(day: date) -> date:
+    return date(day.year + day.month // 12, day.month % 12 + 1, 1)
+
+
+def query_date(text: str, end: bool) -> date | None:
+    """'2022-03' or '2022-03-15' from a link -> a day; a month means its first day for the start
+    of a period and its last day for the end. Anything else -> None."""
+    text = text.strip()
+    try:
+        month = _YEAR_MONTH.match(text)
+        if month:
+            first = date(int(month[1]), int(month[2]), 1)
+            return _next_month(first) - timedelta(days=1) if end else first
+        return date.fromisoformat(text) if _DAY.match(text) else None
+    except ValueError:
+        return None
+
+
+def _query_text(name: str, day: date) -> str:
+    """A period end in a link: the month alone ('2022-03') where the end is a whole month's."""
+    whole_month = day.day == 1 if name == "date_from" else _next_month(day) - day == timedelta(1)
+    return f"{day.year:04d}-{day.month:02d}" if whole_month else day.isoformat()
+
+
+def _query_value(name: str, text: str) -> object | None:
+    """One value of a link's parameter for field `name`, or None when the field cannot take it."""
+    if name.startswith("date_"):
+        return query_date(text, end=name == "date_to")
+    allowed = _CHOICES.get(name) or _ALLOWED_VALUES.get(name)
+    if allowed is not None and text not in allowed:
+        return None
+    return text
 
 
 def _selection(values: Iterable[object] | object, allowed: tuple[str, ...] | None) -> tuple:
@@ -151,36 +190,53 @@ class FilterState:
         return self.filters_only == FilterState()
 
     def to_query(self) -> str:
-        """'article=207.3&article=205.5&from=2022-02-24&unit=prosecutions' (defaults left out)."""
+        """'article=207.3&article=205.5&from=2022-02&unit=prosecutions' (defaults left out; a
+        period end that is a whole month is written as the month)."""
         pairs: list[tuple[str, str]] = []
         default = FilterState()
         for f in fields(self):
             value = getattr(self, f.name)
             if value == getattr(default, f.name):
                 continue
-            key = _QUERY_NAMES[f.name]
+            key = QUERY_NAMES[f.name]
             if isinstance(value, tuple):
                 pairs.extend((key, v) for v in value)
             elif isinstance(value, date):
-                pairs.append((key, value.isoformat()))
+                pairs.append((key, _query_text(f.name, value)))
             else:
                 pairs.append((key, str(value)))
         return urlencode(pairs)
 
     @classmethod
-    def from_query(cls, query: str) -> FilterState:
-        """Parse a query string (with or without '?'); unknown keys and bad values are ignored."""
-        by_key: dict[str, list[str]] = {}
-        for key, value in parse_qsl(query.lstrip("?"), keep_blank_values=False):
-            by_key.setdefault(key, []).append(value)
+    def parse_query(cls, query: str) -> tuple[FilterState, tuple[str, ...]]:
+        """A link's query string (with or without '?') -> the state, and the 'key=value' items
+        of filter keys it could not take (a status that does not exist, a date that is not one),
+        so the page can name them. Keys that are not filter keys are left to the caller.
+        A selection takes repeated keys or a comma list ('article=207.3,280.3'); for a single
+        choice the last value given wins."""
+        values: dict[str, list[object]] = {}
+        ignored: list[str] = []
         defaults = cls()
-        kwargs: dict[str, object] = {}
-        for name, key in _QUERY_NAMES.items():
-            values = by_key.get(key)
-            if not values:
+        for key, text in parse_qsl(query.lstrip("?"), keep_blank_values=True):
+            name = _FIELD_OF_KEY.get(key)
+            if name is None:
                 continue
-            if isinstance(getattr(defaults, name), tuple):
-                kwargs[name] = tuple(values)
-            else:  # a single value: the last one given wins
-                kwargs[name] = values[-1]
-        return cls(**kwargs)
+            many = isinstance(getattr(defaults, name), tuple)
+            for part in (p.strip() for p in (text.split(",") if many else [text])):
+                if not part:
+                    continue
+                value = _query_value(name, part)
+                if value is None:
+                    ignored.append(f"{key}={part}")
+                else:
+                    values.setdefault(name, []).append(value)
+        kwargs = {
+            name: tuple(found) if isinstance(getattr(defaults, name), tuple) else found[-1]
+            for name, found in values.items()
+        }
+        return cls(**kwargs), tuple(ignored)
+
+    @classmethod
+    def from_query(cls, query: str) -> FilterState:
+        """Parse a query string leniently: unknown keys and bad values are left out."""
+        return cls.parse_query(query)[0]

@@ -111,20 +111,11 @@ def test_table_page_and_search(app, client):
     assert response[ids.TABLE_TITLE]["children"] == "Persons"
 
 
-def test_a_new_filter_returns_to_the_first_page(client):
-    values = filter_values(**{f"{ids.TABLE}.page_current": 5, f"{ids.TABLE}.sort_by": []})
-    turned = call(client, f"..{ids.TABLE}.data", values, changed=[f"{ids.TABLE}.page_current"])
-    assert turned[ids.TABLE]["page_current"] == 5
-    filtered = call(client, f"..{ids.TABLE}.data", values, changed=[f"{ids.FILTER_REGION}.value"])
-    assert filtered[ids.TABLE]["page_current"] == 0
-
-
-def test_page_renders_in_the_language_of_the_url_and_keeps_filters(client):
-    memory = "article=205.5&unit=prosecutions"
+def test_page_renders_in_the_language_and_with_the_filters_of_the_url(client):
     response = call(
         client,
         f"..{ids.PAGE}",
-        {f"{ids.URL}.search": "?lang=en", f"{ids.FILTER_MEMORY}.data": memory},
+        {f"{ids.URL}.search": "?article=205.5&unit=prosecutions&lang=en"},
     )
     assert response[ids.DOCUMENT_META]["data"]["lang"] == "en"
     page = json.dumps(response[ids.PAGE]["children"], ensure_ascii=False)

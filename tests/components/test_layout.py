@@ -35,8 +35,10 @@ def all_ids(component) -> set[str]:
 @pytest.mark.parametrize("lang", ["ru", "en"])
 def test_page_has_every_component(dataset, lang):
     present = all_ids(page(dataset, FilterState(), lang))
-    expected = {v for k, v in vars(ids).items() if k.isupper()}
-    expected -= {ids.URL, ids.FILTER_MEMORY, ids.DOCUMENT_META, ids.PAGE}  # in the shell
+    expected = {v for k, v in vars(ids).items() if k.isupper() and isinstance(v, str)}
+    expected |= {*ids.LANG_LINK.values(), *ids.NAV_PAGE_LINK.values()}
+    expected -= {ids.URL, ids.VIEW_SHOWN, ids.DOCUMENT_META, ids.PAGE}  # in the shell
+    expected -= {ids.LINK_NOTICE}  # only for a link with something it could not take
     assert expected <= present
 
 

@@ -1,0 +1,112 @@
+"""The URL is the view: written as the reader changes it, read on first load and on back/forward."""
+
+import json
+
+import pytest
+
+from app import AppConfig, create_app
+from components import ids
+from tests.callbacks.dash_client import call, post
+from tests.callbacks.test_http import filter_values
+from tests.conftest import AS_OF
+
+
+@pytest.fixture(scope="module")
+def app():
+    return create_app(AppConfig(demo_rows=900, demo_seed=11, demo_as_of=AS_OF))
+
+
+@pytest.fixture()
+def client(app):
+    return app.server.test_client()
+
+
+def url_values(search: str, **overrides):
+    values = filter_values(
+        **{
+            f"{ids.URL}.search": search,
+            f"{ids.URL}.pathname": "/",
+            f"{ids.MAP_VIEW}.value": "map",
+            f"{ids.MAP_BASIS}.value": "prosecution",
+            f"{ids.MAP_MEASURE}.value": "count",
+            f"{ids.TABLE_SEARCH}.value": "",
+            f"{ids.TABLE}.sort_by": [],
+            f"{ids.TABLE}.page_current": 0,
+        }
+    )
+    values.update(overrides)
+    return values
+
+
+def test_a_change_is_written_to_the_url_with_every_part_of_the_view(client):
+    values = url_values(
+        "?lang=en",
+        **{
+            f"{ids.FILTER_ARTICLE}.value": ["207.3"],
+            f"{ids.FILTER_REGION}.value": ["RU-BA"],
+            f"{ids.UNIT}.value": "prosecutions",
+            f"{ids.GRANULARITY}.value": "year",
+            f"{ids.MAP_VIEW}.value": "grid",
+            f"{ids.MAP_MEASURE}.value": "per_million",
+            f"{ids.TABLE_SEARCH}.value": "Иван",
+            f"{ids.TABLE}.sort_by": [{"column_id": "custody_date", "direction": "desc"}],
+            f"{ids.TABLE}.page_current": 2,
+        },
+    )
+    response = call(client, f"..{ids.URL}.search", values)
+    search = response[ids.URL]["search"]
+    assert search == (
+        "?article=207.3&region=RU-BA&unit=prosecutions&by=year&view=grid&measure=per_million"
+        "&q=%D0%98%D0%B2%D0%B0%D0%BD&sort=-custody_date&page=3&lang=en"
+    )
+    assert response[ids.VIEW_SHOWN]["data"] == "/" + search
+    # The language links keep the view, each in its language.
+    assert response[ids.LANG_LINK["ru"]]["href"] == search.replace("lang=en", "lang=ru")
+    assert response[ids.NAV_PAGE_LINK["/status"]]["href"] == "/status" + search
+
+
+def test_a_url_that_already_means_the_view_is_left_as_written(client):
+    """A link spelled differently (comma list, junk, tracking) gets no new history entry."""
+    values = url_values(
+        "?article=207.3,280.3&utm_source=x&lang=en",
+        **{f"{ids.FILTER_ARTICLE}.value": ["280.3", "207.3"]},
+    )
+    response = call(client, f"..{ids.URL}.search", values)
+    assert ids.URL not in response  # no_update: the URL stays
+    assert response[ids.VIEW_SHOWN]["data"] == "/?article=207.3&article=280.3&lang=en"
+
+
+def test_the_page_the_url_already_shows_is_not_rendered_again(client):
+    shown = "/?article=207.3&lang=en"
+    values = {f"{ids.URL}.search": "?article=207.3&lang=en", f"{ids.VIEW_SHOWN}.data": shown}
+    response = post(client, f"..{ids.PAGE}", values)
+    assert response.get_json()["response"] == {}  # every output no_update
+    back = {f"{ids.URL}.search": "?lang=en", f"{ids.VIEW_SHOWN}.data": shown}  # back button
+    rendered = call(client, f"..{ids.PAGE}", back)
+    assert rendered[ids.VIEW_SHOWN]["data"] == "/?lang=en"
+
+
+def test_a_link_renders_every_part_of_the_view_and_names_what_it_ignored(client):
+    search = "?article=207.3&view=grid&q=Иван&sort=-name&page=2&unit=bogus&region=XX&lang=en"
+    response = call(client, f"..{ids.PAGE}", {f"{ids.URL}.search": search})
+    page = json.dumps(response[ids.PAGE]["children"], ensure_ascii=False)
+    assert '"value": ["207.3"]' in page and '"value": "grid"' in page
+    assert '"value": "Иван"' in page and '"page_current": 1' in page
+    assert '"sort_by": [{"column_id": "name", "direction": "desc"}]' in page
+    assert ids.LINK_NOTICE in page and "unit=bogus, region=XX" in page
+    assert "Part of this link was not understood" in page
+
+
+def test_the_table_keeps_a_linked_page_until_the_selection_changes(client):
+    first = call(client, f"..{ids.TABLE}.data", url_values("?lang=en"))
+    selection = first[ids.TABLE_SELECTION]["data"]
+    linked = url_values(
+        "?page=2&lang=en",
+        **{f"{ids.TABLE}.page_current": 1, f"{ids.TABLE_SELECTION}.data": selection},
+    )
+    # A page rendered anew fires its inputs as if changed: the page stays.
+    kept = call(client, f"..{ids.TABLE}.data", linked, changed=[f"{ids.UNIT}.value"])
+    assert kept[ids.TABLE]["page_current"] == 1
+    other = {**linked, f"{ids.FILTER_GENDER}.value": ["female"]}
+    changed = call(client, f"..{ids.TABLE}.data", other, changed=[f"{ids.FILTER_GENDER}.value"])
+    assert changed[ids.TABLE]["page_current"] == 0
