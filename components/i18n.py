@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from datetime import date
 
-from data.view_query import DEFAULT_LANGUAGE, LANGUAGES  # noqa: F401  (the languages of links)
+from data.view_query import DEFAULT_LANGUAGE, LANGUAGES
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # page

@@ -23,8 +23,8 @@ from components.status import status_page
 from components.table import persons_table
 from data.dataset import Dataset, LoadReport
 from data.filters import FilterState
-from data.view_query import TableState, ViewQuery
 from data.query import filter_options
+from data.view_query import TableState, ViewQuery
 
 
 def shell() -> html.Div:

@@ -12,8 +12,8 @@ from dash import dash_table, dcc, html
 from components import ids
 from components.figures.theme import FONT
 from components.i18n import fmt_date, fmt_int, fmt_term, t
-from data.reference import article_display, region_label, regions
 from data.filters import FilterState
+from data.reference import article_display, region_label, regions
 from data.view_query import TableState, ViewQuery
 
 PAGE_SIZE = 20
