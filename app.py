@@ -18,7 +18,7 @@ from pathlib import Path
 
 import dash_bootstrap_components as dbc  # noqa: F401  (registers its components with Dash)
 from dash import Dash
-from flask import Response
+from flask import Response, request
 
 from callbacks import register_callbacks
 from callbacks.common import attach_repository
@@ -85,8 +85,9 @@ def build_repository(config: AppConfig) -> DatasetRepository:
     return repository
 
 
-def _content_security_policy(app: Dash) -> str:
-    """DESIGN.md's CSP: scripts only from the app itself (and our clientside callbacks' hashes)."""
+def _content_security_policy(app: Dash, framing: str) -> str:
+    """DESIGN.md's CSP: scripts only from the app itself (and our clientside callbacks' hashes);
+    `framing` is who may put the page in a frame."""
     hashes = " ".join(app.csp_hashes())  # already quoted: 'sha256-...'
     return "; ".join(
         [
@@ -98,7 +99,7 @@ def _content_security_policy(app: Dash) -> str:
             "font-src 'self' data:",
             "object-src 'none'",
             "base-uri 'self'",
-            "frame-ancestors 'self'",
+            f"frame-ancestors {framing}",
         ]
     )
 
@@ -124,11 +125,16 @@ def create_app(config: AppConfig | None = None) -> Dash:
     app.validation_layout = [shell(), *page(dataset, FilterState(), "ru")]
     register_callbacks(app)
 
-    policy = _content_security_policy(app)
+    policy = _content_security_policy(app, "'self'")
+    # Only the chart embeds may be framed by other sites (DESIGN.md): the dashboard itself may
+    # not, so that no site can dress it up or click-jack its controls.
+    embed_policy = _content_security_policy(app, "*")
+    embed_prefix = app.get_relative_path("/embed/")
 
     @app.server.after_request
     def security_headers(response: Response) -> Response:
-        response.headers.setdefault("Content-Security-Policy", policy)
+        framed = request.path.startswith(embed_prefix)
+        response.headers.setdefault("Content-Security-Policy", embed_policy if framed else policy)
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")
         return response

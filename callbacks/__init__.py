@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dash import Dash
 
-from callbacks import map, overview, page, table
+from callbacks import map, overview, page, routes, table
 
 
 def register_callbacks(app: Dash) -> None:
@@ -16,3 +16,4 @@ def register_callbacks(app: Dash) -> None:
     overview.register(app)
     map.register(app)
     table.register(app)
+    routes.register(app)

@@ -3,8 +3,6 @@ Clicking a region toggles it in the region filter of the map's basis."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from dash import Dash, Input, Output, State, no_update
 
 from callbacks.common import FILTER_INPUTS, filter_state, language, repository
@@ -19,7 +17,7 @@ from components.figures.map import (
 )
 from components.map import MapAssets, map_legend
 from data.filters import FilterState
-from data.query import map_breaks, overview
+from data.query import map_breaks, map_selection, overview
 
 
 def drawn_key(state: FilterState, lang: str, breaks: tuple) -> str:
@@ -56,12 +54,7 @@ def register(app: Dash) -> None:
         dataset = repo.current()
         view_options = {ids.MAP_VIEW: view, ids.MAP_BASIS: basis, ids.MAP_MEASURE: measure}
         state = filter_state(dataset, tuple(filters), None, **view_options)
-        # The map shows every region under the other filters and outlines the selected ones:
-        # selecting a region filters the other charts, not the map that selects it.
-        if state.basis == "prosecution":
-            selected, unselected = state.regions, replace(state, regions=())
-        else:
-            selected, unselected = state.held_regions, replace(state, held_regions=())
+        selected, unselected = map_selection(state)
         result = overview(dataset, unselected)
         counts, measure = result.regions, state.measure
         breaks = map_breaks(dataset, state)  # the same for every filter: a Patch keeps them

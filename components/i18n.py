@@ -27,6 +27,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Criminal Code, region, period and punishment; every number can be checked.",
     ),
     "nav.overview": ("Обзор", "Overview"),
+    "demo.short": (
+        "Демонстрационные данные: записи вымышлены, это не настоящие люди и дела.",
+        "Demo data: the records are invented, not real people or cases.",
+    ),
+    "embed.counters_title": ("Главные цифры", "Key numbers"),
+    "embed.open_full": (
+        "Открыть интерактивную версию с этими фильтрами ↗",
+        "Open the interactive view with these filters ↗",
+    ),
+    "download.title": ("Что это", "What this is"),
+    "download.cases_title_persons": (
+        "Уголовные дела выбранных людей (одна строка — одно дело)",
+        "Prosecutions of the selected persons (one row per prosecution)",
+    ),
+    "download.cases_title_prosecutions": (
+        "Выбранные уголовные дела (одна строка — одно дело)",
+        "Selected prosecutions (one row per prosecution)",
+    ),
+    "download.selection": ("Выборка", "Selection"),
+    "download.source": ("Источник", "Source"),
+    "download.as_of": ("Данные на", "Data as of"),
+    "download.view": ("Ссылка на эту выборку", "Link to this view"),
+    "download.demo": ("ВНИМАНИЕ", "WARNING"),
+    "download.ignored": ("Не применено из ссылки", "Not applied from the link"),
+    "embed.not_found": (
+        "Такой страницы нет. Графики для встраивания: {charts} (/embed/<график>).",
+        "No such page. Charts to embed: {charts} (/embed/<chart>).",
+    ),
     "link.ignored_title": ("Часть ссылки не понята.", "Part of this link was not understood."),
     "link.ignored": (
         "Не применено (нет такого значения в данных или параметра): {items}. "

@@ -12,6 +12,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from components import ids
+from components.chart_spec import source_line
 from components.charts import chart_figure
 from components.counters import counter_row
 from components.figures.timeline import timeline_title
@@ -108,11 +109,6 @@ def demo_banner(dataset: Dataset, lang: str) -> html.Div | None:
         className="demo-banner",
         role="alert",
     )
-
-
-def source_line(dataset: Dataset, lang: str) -> str:
-    key = "footer.sources" if len(dataset.sources) > 1 else "footer.source"
-    return t(key, lang, source=sources_sentence(dataset, lang))
 
 
 def footer(dataset: Dataset, lang: str) -> html.Footer:

@@ -453,6 +453,15 @@ def map_breaks(dataset: Dataset, state: FilterState) -> tuple:
     return dataset.memo.get("breaks", key, compute)
 
 
+def map_selection(state: FilterState) -> tuple[tuple[str, ...], FilterState]:
+    """(the regions outlined on the map, the state it counts): the map shows every region under
+    the other filters and outlines the selected ones; selecting a region filters the other
+    charts, not the map that selects it."""
+    if state.basis == "prosecution":
+        return state.regions, replace(state, regions=())
+    return state.held_regions, replace(state, held_regions=())
+
+
 @dataclass(frozen=True)
 class Overview:
     counters: Counters

@@ -1,0 +1,157 @@
+"""Plain HTTP routes beside the Dash page: chart embeds, their files, and downloads.
+
+Thin like the callbacks: read the link into a `ViewQuery`, ask `components.chart_spec` and
+`data.export` for the answer, return it. A link never answers 500: its query is read leniently
+(what it could not take is named), and an unknown chart is a 404 in both languages.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from urllib.parse import quote
+
+import plotly
+from dash import Dash
+from flask import Response, abort, request, send_file
+from plotly.utils import PlotlyJSONEncoder
+
+from callbacks.common import repository
+from components.chart_spec import CHARTS, ChartSpec, chart_overview, chart_spec, image_figure
+from components.chart_tables import chart_table
+from components.embed_page import EmbedAssets, embed_html
+from components.i18n import fmt_date, t
+from components.map import MapAssets
+from components.provenance import source_labels, sources_sentence
+from data.dataset import Dataset
+from data.export import case_rows, csv_bytes
+from data.query import filter_options
+from data.view_query import ViewQuery
+
+ROOT = Path(__file__).resolve().parent.parent
+# The embed page's own files, by the name the page asks for.
+EMBED_FILES = {
+    "page.css": ROOT / "assets" / "embed" / "page.css",
+    "page.js": ROOT / "assets" / "embed" / "page.js",
+    "plotly-locale-ru.js": ROOT / "assets" / "plotly-locale-ru.js",
+    "plotly.min.js": Path(plotly.__file__).parent / "package_data" / "plotly.min.js",
+}
+HOST_SCRIPT = ROOT / "assets" / "embed" / "host.js"
+CACHE_SECONDS = 300  # a news spike hits the same embed again and again; the data changes rarely
+
+
+def _view(app: Dash) -> tuple[Dataset, ViewQuery]:
+    dataset = repository(app).current()
+    query = request.query_string.decode("utf-8", "replace")
+    return dataset, ViewQuery.parse(query).within(filter_options(dataset))
+
+
+def view_url(app: Dash, query: str) -> str:
+    """The absolute link to the full view of `query`, on the host the request came to."""
+    return request.host_url.rstrip("/") + app.get_relative_path("/") + "?" + query
+
+
+def header_block(
+    spec: ChartSpec,
+    dataset: Dataset,
+    view: ViewQuery,
+    view_link: str,
+    title: str | None = None,
+) -> list[tuple[str, str]]:
+    """What a downloaded table says of itself before its first row (PRODUCT.md, Downloads):
+    what it is, the selection in words, the source, the as-of date, the link to the view, what
+    the link asked for in vain, and first of all that the records are invented, when they are."""
+    lang = spec.lang
+    rows = [
+        (t("download.title", lang), title or spec.title),
+        (t("download.selection", lang), spec.subtitle),
+        (t("download.source", lang), sources_sentence(dataset, lang)),
+        (t("download.as_of", lang), fmt_date(dataset.as_of, lang) if dataset.as_of else ""),
+        (t("download.view", lang), view_link),
+    ]
+    if view.ignored:
+        rows.append((t("download.ignored", lang), ", ".join(view.ignored)))
+    if spec.demo:
+        rows.insert(0, (t("download.demo", lang), spec.demo))
+    return rows
+
+
+def _attachment(body: bytes, name: str, content_type: str) -> Response:
+    response = Response(body, content_type=content_type)
+    response.headers["Content-Disposition"] = (
+        f"attachment; filename=\"{name}\"; filename*=UTF-8''{quote(name)}"
+    )
+    response.headers["Cache-Control"] = f"public, max-age={CACHE_SECONDS}"
+    return response
+
+
+def register(app: Dash) -> None:
+    server = app.server
+    assets = MapAssets.of(app)
+    static = app.get_relative_path("/embed/static/")
+
+    def spec_of(chart: str):
+        if chart not in CHARTS:
+            abort(404)
+        dataset, view = _view(app)
+        return dataset, view, chart_spec(chart, dataset, view, assets)
+
+    @server.errorhandler(404)
+    def not_found(_error: Exception) -> tuple[Response, int]:
+        """A mistyped chart in a link: say so in both languages, with the charts there are."""
+        charts = ", ".join(CHARTS)
+        text = "\n".join(t("embed.not_found", lang, charts=charts) for lang in ("ru", "en"))
+        return Response(text, content_type="text/plain; charset=utf-8"), 404
+
+    @server.route("/embed/<chart>")
+    def embed(chart: str) -> Response:
+        _dataset, view, spec = spec_of(chart)
+        page = embed_html(
+            spec,
+            EmbedAssets(static=static, topojson=assets.topojson),
+            view_url(app, spec.query),
+            view.ignored,
+        )
+        response = Response(page, mimetype="text/html")
+        response.headers["Cache-Control"] = f"public, max-age={CACHE_SECONDS}"
+        return response
+
+    @server.route("/embed/static/<name>")
+    def embed_file(name: str) -> Response:
+        if name not in EMBED_FILES:
+            abort(404)
+        return send_file(EMBED_FILES[name], max_age=86400)
+
+    @server.route("/embed.js")
+    def host_script() -> Response:
+        return send_file(HOST_SCRIPT, mimetype="text/javascript", max_age=3600)
+
+    @server.route("/download/cases.csv")
+    def cases_csv() -> Response:
+        dataset, view = _view(app)
+        spec = chart_spec("counters", dataset, view, assets)
+        title = t(f"download.cases_title_{view.filters.unit}", view.lang)
+        header = header_block(spec, dataset, view, view_url(app, spec.query), title)
+        body = csv_bytes(case_rows(dataset, view.filters), header)
+        name = spec.file_stem.replace("counters", "cases", 1) + ".csv"
+        return _attachment(body, name, "text/csv; charset=utf-8")
+
+    @server.route("/download/<chart>.csv")
+    def chart_csv(chart: str) -> Response:
+        dataset, view, spec = spec_of(chart)
+        result = chart_overview(chart, dataset, view.filters)
+        table = chart_table(
+            chart, result, view.lang, view.filters, source_labels(dataset, view.lang)
+        )
+        body = csv_bytes(table, header_block(spec, dataset, view, view_url(app, spec.query)))
+        return _attachment(body, spec.file_stem + ".csv", "text/csv; charset=utf-8")
+
+    @server.route("/download/<chart>.figure.json")
+    def chart_image_figure(chart: str) -> Response:
+        """The figure of a PNG/SVG download, drawn into an image by the browser
+        (assets/downloads.js): title, selection, legend and source inside the picture."""
+        _dataset, _view_query, spec = spec_of(chart)
+        body = {"figure": image_figure(spec), "filename": spec.file_stem}
+        response = Response(json.dumps(body, cls=PlotlyJSONEncoder), mimetype="application/json")
+        response.headers["Cache-Control"] = f"public, max-age={CACHE_SECONDS}"
+        return response

@@ -1,0 +1,283 @@
+"""A chart as a small spec, after Our World in Data's grapher: what it shows (the figure or the
+counters), its title, the selection in words, what it counts, its source and "as of" date, and
+the link back to the full view. The embed page, the PNG/SVG export and the CSV's header block
+are all made from one spec, so they never disagree about what a number is.
+"""
+
+from __future__ import annotations
+
+import copy
+import textwrap
+from dataclasses import dataclass
+
+from components import ids  # the counter texts are keyed by the overview's component ids
+from components.chart_tables import CHARTS
+from components.counters import counter_values, lists_suffix
+from components.describe import describe_filters, file_stem
+from components.figures.map import legend_entries, legend_title, map_caption, map_figure
+from components.figures.sentences import sentences_caption, sentences_figure
+from components.figures.theme import FONT, INK, MUTED
+from components.figures.timeline import timeline_caption, timeline_figure, timeline_title
+from components.i18n import t
+from components.map import MapAssets
+from components.provenance import source_labels, sources_sentence
+from data.dataset import Dataset
+from data.filters import FilterState
+from data.query import Overview, map_breaks, map_selection, overview
+from data.view_query import ViewQuery
+
+COUNTERS = ("persons", "prosecutions", "in_custody", "median")
+
+
+@dataclass(frozen=True)
+class Counter:
+    label: str
+    value: str
+    note: str
+
+
+@dataclass(frozen=True)
+class ChartSpec:
+    chart: str
+    lang: str
+    title: str
+    subtitle: str  # the selection in words
+    caption: str  # what the numbers count, and what they leave out
+    source: str  # "Source: Memorial (as of 30.03.2025)"
+    credit: str  # "Made with Natural Earth" for maps, else ""
+    demo: str  # the demo-data warning, else ""
+    query: str  # the view's canonical query string: the link back and the downloads use it
+    file_stem: str  # download file names: "map_207.3_RU-BA_2022-03--2024-12"
+    figure: dict | None = None  # plotly figure (None for the counters)
+    legend_title: str = ""
+    legend: tuple[tuple[str, str], ...] = ()  # (colour, label) of the map's classes
+    counters: tuple[Counter, ...] = ()
+
+
+def source_line(dataset: Dataset, lang: str) -> str:
+    key = "footer.sources" if len(dataset.sources) > 1 else "footer.source"
+    return t(key, lang, source=sources_sentence(dataset, lang))
+
+
+def demo_notice(dataset: Dataset, lang: str) -> str:
+    if not dataset.synthetic:
+        return ""
+    return t("demo.short", lang)
+
+
+def _counters(result: Overview, view: ViewQuery, dataset: Dataset) -> tuple[Counter, ...]:
+    lang = view.lang
+    values = counter_values(result.counters, view.filters.unit, lang, source_labels(dataset, lang))
+    notes = {
+        "persons": values[ids.COUNT_PERSONS_NOTE],
+        "prosecutions": t("counter.prosecutions_note", lang),
+        "in_custody": values[ids.COUNT_IN_CUSTODY_NOTE],
+        "median": values[ids.COUNT_MEDIAN_NOTE],
+    }
+    numbers = {
+        "persons": values[ids.COUNT_PERSONS],
+        "prosecutions": values[ids.COUNT_PROSECUTIONS],
+        "in_custody": values[ids.COUNT_IN_CUSTODY],
+        "median": values[ids.COUNT_MEDIAN],
+    }
+    return tuple(Counter(t(f"counter.{c}", lang), numbers[c], notes[c]) for c in COUNTERS)
+
+
+def chart_overview(chart: str, dataset: Dataset, state: FilterState) -> Overview:
+    """The numbers `chart` shows: the map counts every region under the other filters (it
+    outlines the selected ones), every other chart the whole selection."""
+    return overview(dataset, map_selection(state)[1] if chart == "map" else state)
+
+
+def chart_spec(chart: str, dataset: Dataset, view: ViewQuery, assets: MapAssets) -> ChartSpec:
+    """The spec of `chart` for the view a link asks for. Raises ValueError for another chart."""
+    if chart not in CHARTS:
+        raise ValueError(f"no chart {chart!r}; charts: {', '.join(CHARTS)}")
+    state, lang = view.filters, view.lang
+    common = {
+        "chart": chart,
+        "lang": lang,
+        "subtitle": describe_filters(state, dataset, lang),
+        "source": source_line(dataset, lang),
+        "demo": demo_notice(dataset, lang),
+        "query": view.to_query(),
+        "file_stem": file_stem(chart, state),
+    }
+    result = chart_overview(chart, dataset, state)
+    if chart == "map":
+        selected = map_selection(state)[0]
+        counts, breaks = result.regions, map_breaks(dataset, state)
+        figure = map_figure(
+            counts, lang, state.view, assets.geojson(state.view), selected, state.measure, breaks
+        )
+        return ChartSpec(
+            title=legend_title(counts, state.measure, lang),
+            caption=lists_suffix(map_caption(counts, lang, state.measure), result.counters, lang),
+            credit=t("map.credit", lang),
+            figure=figure,
+            legend_title=legend_title(counts, state.measure, lang),
+            legend=tuple(legend_entries(breaks, state.measure, lang)),
+            **common,
+        )
+    if chart == "timeline":
+        caption = timeline_caption(result.timeline, lang, result.period_undated)
+        return ChartSpec(
+            title=timeline_title(state.dates, lang),
+            caption=lists_suffix(caption, result.counters, lang),
+            credit="",
+            figure=timeline_figure(result.timeline, lang),
+            **common,
+        )
+    if chart == "sentences":
+        caption = sentences_caption(result.sentences, lang)
+        return ChartSpec(
+            title=t("sentences.title", lang),
+            caption=lists_suffix(caption, result.counters, lang),
+            credit="",
+            figure=sentences_figure(result.sentences, lang),
+            **common,
+        )
+    counters = _counters(result, view, dataset)
+    values = counter_values(result.counters, state.unit, lang, source_labels(dataset, lang))
+    return ChartSpec(
+        title=t("embed.counters_title", lang),
+        caption=values[ids.COUNT_LISTS_NOTE],
+        credit="",
+        counters=counters,
+        **common,
+    )
+
+
+# --- the figure inside an embed, and the figure of an image download ------------------------------
+
+
+def embed_figure(spec: ChartSpec) -> dict:
+    """The chart as an embed draws it: no zooming or panning a reader could get stuck in on a
+    phone (the page scrolls over it), and no modebar space, as the page has no modebar."""
+    figure = copy.deepcopy(spec.figure or {"data": [], "layout": {}})
+    layout = figure["layout"]
+    layout["dragmode"] = False
+    margin = layout.setdefault("margin", {})
+    margin["t"] = min(margin.get("t", 8), 12)
+    for name in ("xaxis", "yaxis"):
+        if name in layout:
+            layout[name]["fixedrange"] = True
+    return figure
+
+
+IMAGE_WIDTH = 1200
+IMAGE_HEIGHTS = {"map": 900, "timeline": 640, "sentences": 640, "counters": 420}
+_TITLE_LINE, _FOOT_LINE, _SUBTITLE_WIDTH = 28, 20, 120
+
+
+def _wrap(text: str, width: int) -> str:
+    """Plotly text does not wrap by itself: break a long line for an image of IMAGE_WIDTH."""
+    return "<br>".join(textwrap.wrap(text, width)) if text else ""
+
+
+def _escape(text: str) -> str:
+    """Plotly reads pseudo-HTML in titles and annotations: data strings must not become tags."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def image_figure(spec: ChartSpec) -> dict:
+    """The figure of a PNG/SVG download: the chart with its title, the selection in words, the
+    legend (maps), what it counts and the source inside the image, so a picture that travels
+    without its page still says what it is and where it comes from."""
+    if spec.counters:
+        figure = _counters_figure(spec)
+    else:
+        figure = copy.deepcopy(spec.figure or {"data": [], "layout": {}})
+    layout = figure["layout"]
+    foot = [spec.caption, f"{spec.source}{' · ' + spec.credit if spec.credit else ''}"]
+    if spec.legend:
+        foot.insert(
+            0,
+            spec.legend_title
+            + ":  "
+            + "   ".join(
+                f"<span style='color:{colour}'>■</span> {_escape(label)}"
+                for colour, label in spec.legend
+            ),
+        )
+    if spec.demo:
+        foot.append(spec.demo)
+    lines = [_wrap(_escape(line), 150) if "<span" not in line else line for line in foot if line]
+    foot_lines = sum(line.count("<br>") + 1 for line in lines)
+    bottom = 24 + _FOOT_LINE * foot_lines
+    layout.pop("uirevision", None)
+    layout.update(
+        autosize=False,
+        width=IMAGE_WIDTH,
+        height=IMAGE_HEIGHTS[spec.chart] + bottom,
+        title={
+            "text": f"<b>{_escape(spec.title)}</b><br><span style='font-size:15px;color:{MUTED}'>"
+            + _wrap(_escape(spec.subtitle), _SUBTITLE_WIDTH)
+            + "</span>",
+            "x": 0.02,
+            "xanchor": "left",
+            "y": 0.985,
+            "yanchor": "top",
+            "font": {"family": FONT, "size": 22, "color": INK},
+        },
+    )
+    margin = layout.setdefault("margin", {})
+    subtitle_lines = len(textwrap.wrap(spec.subtitle, _SUBTITLE_WIDTH)) or 1
+    margin.update(t=40 + _TITLE_LINE * (1 + subtitle_lines), b=bottom)
+    margin.setdefault("l", 56)
+    margin.setdefault("r", 24)
+    annotations = list(layout.get("annotations") or [])
+    annotations.append(
+        {
+            "text": "<br>".join(lines),
+            "xref": "paper",
+            "yref": "paper",
+            "x": 0,
+            "y": 0,
+            "yshift": -bottom + 8,
+            "xanchor": "left",
+            "yanchor": "bottom",
+            "align": "left",
+            "showarrow": False,
+            "font": {"family": FONT, "size": 13, "color": MUTED},
+        }
+    )
+    layout["annotations"] = annotations
+    return figure
+
+
+def _counters_figure(spec: ChartSpec) -> dict:
+    """The counters as an image: one number per column, its label above and its note below."""
+    n = len(spec.counters)
+    annotations = []
+    for i, counter in enumerate(spec.counters):
+        x = (i + 0.5) / n
+        for text, y, size, colour in (
+            (_escape(counter.label), 0.92, 16, MUTED),
+            (f"<b>{_escape(counter.value)}</b>", 0.62, 40, INK),
+            (_wrap(_escape(counter.note), 34), 0.38, 12, MUTED),
+        ):
+            annotations.append(
+                {
+                    "text": text,
+                    "xref": "paper",
+                    "yref": "paper",
+                    "x": x,
+                    "y": y,
+                    "yanchor": "top" if y < 0.5 else "middle",
+                    "showarrow": False,
+                    "font": {"family": FONT, "size": size, "color": colour},
+                }
+            )
+    return {
+        "data": [],
+        "layout": {
+            "font": {"family": FONT, "color": INK},
+            "paper_bgcolor": "white",
+            "plot_bgcolor": "white",
+            "xaxis": {"visible": False},
+            "yaxis": {"visible": False},
+            "margin": {"l": 24, "r": 24},
+            "annotations": annotations,
+        },
+    }

@@ -1,0 +1,186 @@
+"""Each chart's numbers as a table: the CSV companion of a chart (PRODUCT.md, Downloads; the
+grapher model of DESIGN.md), and the table view a screen-reader user gets instead of the graph.
+
+Every number is read from the same `Overview` the chart is drawn from, never counted again, so a
+downloaded table cannot disagree with the chart beside it. Numbers stay numbers (the CSV writer
+formats them); column names are in the reader's language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pandas as pd
+
+from components.figures.sentences import bin_label
+from components.i18n import t
+from data.filters import FilterState
+from data.query import Overview
+from data.reference import POPULATION_YEAR, region_label
+
+CHARTS = ("map", "timeline", "sentences", "counters")
+
+# Strings only these tables use; to move into components.i18n.MESSAGES as "table.<key>".
+_LABELS: dict[str, dict[str, str]] = {
+    "ru": {
+        "region_code": "Код региона",
+        "region": "Регион",
+        "period_start": "Начало периода",
+        "term": "Срок",
+        "total": "Всего",
+        "life": "Пожизненное лишение свободы",
+        "unknown_length": "Реальный срок неизвестной длины",
+        "measure": "Показатель",
+        "value": "Значение",
+        "median_months_persons": (
+            "Медианный реальный срок, месяцев (самый долгий срок каждого человека)"
+        ),
+        "median_months_prosecutions": "Медианный реальный срок, месяцев",
+        "real_terms": "Реальных сроков известной длины в медиане",
+        "life_terms": "Пожизненное лишение свободы (не в медиане)",
+        "unknown_terms": "Реальный срок неизвестной длины (не в медиане)",
+        "list_persons": "Человек в списке «{name}»",
+    },
+    "en": {
+        "region_code": "Region code",
+        "region": "Region",
+        "period_start": "Period start",
+        "term": "Term",
+        "total": "Total",
+        "life": "Life imprisonment",
+        "unknown_length": "Real prison term of unknown length",
+        "measure": "Measure",
+        "value": "Value",
+        "median_months_persons": "Median real prison term, months (each person's longest)",
+        "median_months_prosecutions": "Median real prison term, months",
+        "real_terms": "Real prison terms of known length in the median",
+        "life_terms": "Life imprisonment (not in the median)",
+        "unknown_terms": "Real prison term of unknown length (not in the median)",
+        "list_persons": "Persons on the list “{name}”",
+    },
+}
+
+
+def _label(key: str, lang: str, **values: object) -> str:
+    """A string of `_LABELS` in `lang` (English for any language but Russian, as `t` does)."""
+    text = _LABELS["ru" if lang == "ru" else "en"][key]
+    return text.format(**values) if values else text
+
+
+def _counts(values: list) -> pd.api.extensions.ExtensionArray:
+    """Counts as nullable integers: an empty cell (no data, not applicable) is never a zero."""
+    return pd.array(values, dtype="Int64")
+
+
+def _map_table(result: Overview, lang: str, state: FilterState) -> pd.DataFrame:
+    """One row per region of the map, in the region table's order. Where the selection has no
+    region on this basis the map says "no data" everywhere, and so do the counts here."""
+    regions = result.regions
+    missing = [None] * len(regions.codes)
+    return pd.DataFrame(
+        {
+            _label("region_code", lang): list(regions.codes),
+            _label("region", lang): [region_label(code, lang) for code in regions.codes],
+            t(f"map.legend_{regions.unit}_{regions.basis}", lang): _counts(
+                list(regions.counts) if regions.has_data else missing
+            ),
+            t("map.legend_per_million", lang, year=POPULATION_YEAR): pd.array(
+                list(regions.per_million) if regions.has_data else missing, dtype="Float64"
+            ),
+        }
+    )
+
+
+def _timeline_table(result: Overview, lang: str, state: FilterState) -> pd.DataFrame:
+    """One row per bar: the period's first day (ISO, whatever the granularity) and its count."""
+    timeline = result.timeline
+    return pd.DataFrame(
+        {
+            _label("period_start", lang): [p.isoformat() for p in timeline.periods],
+            t(f"timeline.y_{timeline.unit}", lang): _counts(list(timeline.counts)),
+        }
+    )
+
+
+def _sentences_table(result: Overview, lang: str, state: FilterState) -> pd.DataFrame:
+    """One row per one-year bin (the bar's own words), one column per regime drawn, and the
+    total; then life terms and terms of unknown length, which have no bin, when there are any.
+    Regime columns take the regime's whole name (the figure's hover), since a column named
+    only "not given" would not say what is not given."""
+    dist = result.sentences
+    term, total = _label("term", lang), _label("total", lang)
+    columns: dict[str, object] = {term: [bin_label(s, lang) for s in dist.bin_starts]}
+    for regime in dist.regimes:
+        columns[t(f"regime.{regime}", lang)] = _counts(list(dist.counts[regime]))
+    per_bin = [sum(dist.counts[r][i] for r in dist.regimes) for i in range(len(dist.bin_starts))]
+    columns[total] = _counts(per_bin)
+    table = pd.DataFrame(columns)
+    extra = (("life", dist.life), ("unknown_length", dist.unknown_length))
+    rows = [{term: _label(key, lang), total: n} for key, n in extra if n]
+    if not rows:
+        return table
+    return pd.concat([table, pd.DataFrame(rows).astype({total: "Int64"})], ignore_index=True)
+
+
+def _counters_table(
+    result: Overview, lang: str, state: FilterState, source_names: dict[str, str]
+) -> pd.DataFrame:
+    """The headline numbers and what the median leaves out, as the counter notes say them; over
+    several lists, each list's own count of persons (the persons counter is their sum)."""
+    counters = result.counters
+    persons = t("counter.persons", lang)
+    if counters.summed_over_lists:
+        note = t("counter.persons_note_sum", lang, n=len(counters.persons_by_source))
+        persons = f"{persons} ({note})"
+    rows: list[tuple[str, object]] = [
+        (persons, counters.persons),
+        (t("counter.prosecutions", lang), counters.prosecutions),
+        (t("counter.in_custody", lang), counters.in_custody),
+        (_label(f"median_months_{state.unit}", lang), counters.median_term_months),
+        (_label("real_terms", lang), counters.real_terms),
+    ]
+    if counters.life_terms:
+        rows.append((_label("life_terms", lang), counters.life_terms))
+    if counters.unknown_terms:
+        rows.append((_label("unknown_terms", lang), counters.unknown_terms))
+    if counters.summed_over_lists:
+        rows += [
+            (_label("list_persons", lang, name=source_names.get(source, source)), n)
+            for source, n in counters.persons_by_source
+        ]
+    labels, values = zip(*rows, strict=True)
+    # Object values: counts stay whole numbers beside the median's months (float) or its blank.
+    return pd.DataFrame(
+        {
+            _label("measure", lang): list(labels),
+            _label("value", lang): pd.Series(values, dtype=object),
+        }
+    )
+
+
+_Builder = Callable[[Overview, str, FilterState], pd.DataFrame]
+_BUILDERS: dict[str, _Builder] = {
+    "map": _map_table,
+    "timeline": _timeline_table,
+    "sentences": _sentences_table,
+}
+
+
+def chart_table(
+    chart: str,
+    result: Overview,
+    lang: str,
+    state: FilterState,
+    source_names: dict[str, str] | None = None,
+) -> pd.DataFrame:
+    """The numbers `chart` shows for `result` (the overview of `state`), with column names in
+    `lang`. `source_names` (source -> display name, components.provenance.source_labels) names
+    the lists in the counters' per-list rows; without it they go by their source ids.
+
+    Raises ValueError for a chart not in CHARTS: the name comes from a URL.
+    """
+    if chart == "counters":
+        return _counters_table(result, lang, state, source_names or {})
+    if chart not in _BUILDERS:
+        raise ValueError(f"unknown chart {chart!r}: expected one of {', '.join(CHARTS)}")
+    return _BUILDERS[chart](result, lang, state)
