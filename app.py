@@ -113,6 +113,9 @@ def create_app(config: AppConfig | None = None) -> Dash:
         title=t("app.title", "ru"),
         update_title=None,
         assets_folder=str(ROOT / "assets"),
+        # The embed page's own style and script are for /embed/* only (callbacks/routes.py);
+        # the embed host script (assets/embed/host.js) also sizes the embed dialog's preview.
+        assets_ignore=r"^embed-page\.(css|js)$",
         serve_locally=True,
         meta_tags=[
             {"name": "viewport", "content": "width=device-width, initial-scale=1"},

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dash import Dash
 
-from callbacks import map, overview, page, routes, table
+from callbacks import map, overview, page, routes, share, table
 
 
 def register_callbacks(app: Dash) -> None:
@@ -17,3 +17,4 @@ def register_callbacks(app: Dash) -> None:
     map.register(app)
     table.register(app)
     routes.register(app)
+    share.register(app)

@@ -28,7 +28,12 @@ def page_path(app: Dash, pathname: str | None) -> str:
 def register(app: Dash) -> None:
     repo = repository(app)
     assets = MapAssets.of(app)
-    link_ids = [*ids.LANG_LINK.values(), *ids.NAV_PAGE_LINK.values()]
+    link_ids = [
+        *ids.LANG_LINK.values(),
+        *ids.NAV_PAGE_LINK.values(),
+        *ids.DOWNLOAD_CSV.values(),
+        ids.DOWNLOAD_CASES,
+    ]
 
     @app.callback(
         Output(ids.PAGE, "children"),

@@ -31,8 +31,8 @@ from data.view_query import ViewQuery
 ROOT = Path(__file__).resolve().parent.parent
 # The embed page's own files, by the name the page asks for.
 EMBED_FILES = {
-    "page.css": ROOT / "assets" / "embed" / "page.css",
-    "page.js": ROOT / "assets" / "embed" / "page.js",
+    "page.css": ROOT / "assets" / "embed" / "embed-page.css",
+    "page.js": ROOT / "assets" / "embed" / "embed-page.js",
     "plotly-locale-ru.js": ROOT / "assets" / "plotly-locale-ru.js",
     "plotly.min.js": Path(plotly.__file__).parent / "package_data" / "plotly.min.js",
 }

@@ -166,8 +166,8 @@ def embed_figure(spec: ChartSpec) -> dict:
 
 
 IMAGE_WIDTH = 1200
-IMAGE_HEIGHTS = {"map": 900, "timeline": 640, "sentences": 640, "counters": 420}
-_TITLE_LINE, _FOOT_LINE, _SUBTITLE_WIDTH = 28, 20, 120
+IMAGE_HEIGHTS = {"map": 600, "timeline": 600, "sentences": 600, "counters": 360}
+_TITLE_LINE, _FOOT_LINE, _SUBTITLE_WIDTH = 20, 20, 120
 
 
 def _wrap(text: str, width: int) -> str:
@@ -206,26 +206,29 @@ def image_figure(spec: ChartSpec) -> dict:
     foot_lines = sum(line.count("<br>") + 1 for line in lines)
     bottom = 24 + _FOOT_LINE * foot_lines
     layout.pop("uirevision", None)
+    subtitle = _wrap(_escape(spec.subtitle), _SUBTITLE_WIDTH)
+    subtitle_lines = subtitle.count("<br>") + 1
     layout.update(
         autosize=False,
         width=IMAGE_WIDTH,
         height=IMAGE_HEIGHTS[spec.chart] + bottom,
         title={
-            "text": f"<b>{_escape(spec.title)}</b><br><span style='font-size:15px;color:{MUTED}'>"
-            + _wrap(_escape(spec.subtitle), _SUBTITLE_WIDTH)
-            + "</span>",
-            "x": 0.02,
+            "text": f"<b>{_escape(spec.title)}</b>",
+            "subtitle": {"text": subtitle, "font": {"family": FONT, "size": 15, "color": MUTED}},
+            "x": 0,
+            "xref": "paper",
             "xanchor": "left",
-            "y": 0.985,
+            "y": 1,
+            "yref": "container",
             "yanchor": "top",
+            "pad": {"t": 18},
             "font": {"family": FONT, "size": 22, "color": INK},
         },
     )
     margin = layout.setdefault("margin", {})
-    subtitle_lines = len(textwrap.wrap(spec.subtitle, _SUBTITLE_WIDTH)) or 1
-    margin.update(t=40 + _TITLE_LINE * (1 + subtitle_lines), b=bottom)
-    margin.setdefault("l", 56)
-    margin.setdefault("r", 24)
+    margin.update(t=64 + _TITLE_LINE * subtitle_lines, b=bottom)
+    margin["l"] = max(margin.get("l", 0), 24)
+    margin["r"] = max(margin.get("r", 0), 24)
     annotations = list(layout.get("annotations") or [])
     annotations.append(
         {
@@ -255,7 +258,7 @@ def _counters_figure(spec: ChartSpec) -> dict:
         for text, y, size, colour in (
             (_escape(counter.label), 0.92, 16, MUTED),
             (f"<b>{_escape(counter.value)}</b>", 0.62, 40, INK),
-            (_wrap(_escape(counter.note), 34), 0.38, 12, MUTED),
+            (_wrap(_escape(counter.note), 30), 0.38, 12, MUTED),
         ):
             annotations.append(
                 {
@@ -264,6 +267,7 @@ def _counters_figure(spec: ChartSpec) -> dict:
                     "yref": "paper",
                     "x": x,
                     "y": y,
+                    "xanchor": "center",
                     "yanchor": "top" if y < 0.5 else "middle",
                     "showarrow": False,
                     "font": {"family": FONT, "size": size, "color": colour},

@@ -36,7 +36,12 @@ def graph_config(lang: str) -> dict:
 
 
 def chart_figure(
-    graph_id: str, caption_id: str, title: str, lang: str, controls: object = None
+    graph_id: str,
+    caption_id: str,
+    title: str,
+    lang: str,
+    controls: object = None,
+    tools: object = None,
 ) -> html.Figure:
     header = [html.H2(title, className="h5 m-0", id=f"{graph_id}-title")]
     if controls is not None:
@@ -56,6 +61,7 @@ def chart_figure(
                 className="chart-frame",
             ),
             html.Figcaption(id=caption_id, className="chart-caption"),
+            tools,
         ],
         className="chart card card-body",
         **{"aria-labelledby": f"{graph_id}-title"},

@@ -31,6 +31,46 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Демонстрационные данные: записи вымышлены, это не настоящие люди и дела.",
         "Demo data: the records are invented, not real people or cases.",
     ),
+    "share.embed": ("Встроить", "Embed"),
+    "share.embed_title": (
+        "Код, чтобы вставить этот график с этими фильтрами в статью",
+        "Code to put this chart, with these filters, into an article",
+    ),
+    "share.download": ("Скачать:", "Download:"),
+    "share.tools_label": ("Встроить или скачать", "Embed or download"),
+    "share.csv_title": ("Числа этого графика (CSV)", "This chart's numbers (CSV)"),
+    "share.png_title": (
+        "Картинка PNG с заголовком и источником",
+        "PNG picture with its title and source",
+    ),
+    "share.svg_title": (
+        "Векторная картинка SVG с заголовком и источником",
+        "SVG vector picture with its title and source",
+    ),
+    "share.image_failed": (
+        "Не удалось сделать картинку. Попробуйте ещё раз.",
+        "The picture could not be made. Please try again.",
+    ),
+    "share.embed_dialog": ("Встроить график", "Embed the chart"),
+    "share.embed_dialog_of": ("Встроить: {title}", "Embed: {title}"),
+    "share.embed_code": (
+        "Код для вставки (график с текущими фильтрами, в текущем языке)",
+        "Code to paste (the chart with the current filters, in the current language)",
+    ),
+    "share.copy": ("Скопировать", "Copy"),
+    "share.copied": ("Скопировано", "Copied"),
+    "share.embed_note": (
+        "Ширина подстраивается под колонку, высота — под график (скрипт embed.js). "
+        "Внутри — заголовок, фильтры словами, источник и ссылка сюда.",
+        "The width follows the column and the height the chart (the embed.js script). "
+        "It carries its title, the filters in words, the source and a link back here.",
+    ),
+    "share.preview": ("Так он будет выглядеть", "How it will look"),
+    "share.cases_csv": ("Скачать эти дела (CSV)", "Download these cases (CSV)"),
+    "share.cases_csv_title": (
+        "Все отобранные уголовные дела, одна строка — одно дело; UTF-8, открывается в Excel",
+        "Every selected prosecution, one row each; UTF-8, opens in Excel",
+    ),
     "embed.counters_title": ("Главные цифры", "Key numbers"),
     "embed.open_full": (
         "Открыть интерактивную версию с этими фильтрами ↗",

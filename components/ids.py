@@ -1,5 +1,7 @@
 """Every component id, in one place, so callbacks and tests never spell one twice."""
 
+from components.chart_tables import CHARTS
+
 URL = "url"
 VIEW_SHOWN = "view-shown"  # "path?query" of the view on screen: a URL equal to it needs no render
 DOCUMENT_META = "document-meta"  # language and title of the page, applied to <html> and <title>
@@ -65,3 +67,12 @@ TABLE_SEARCH = "persons-search"
 TABLE_COUNT = "persons-count"
 TABLE_TITLE = "persons-title"
 TABLE_SELECTION = "persons-selection"  # what the table's page number is a page of
+
+# sharing: embed dialog and downloads (one of each per chart of the overview)
+EMBED_OPEN = {c: f"embed-open-{c}" for c in CHARTS}
+DOWNLOAD_CSV = {c: f"download-csv-{c}" for c in CHARTS}
+DOWNLOAD_CASES = "download-cases"
+EMBED_MODAL = "embed-modal"
+EMBED_TITLE = "embed-title"
+EMBED_CODE = "embed-code"
+EMBED_PREVIEW = "embed-preview"

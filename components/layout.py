@@ -20,6 +20,7 @@ from components.filters import filter_panel, granularity_switch
 from components.i18n import LANGUAGES, t
 from components.map import MapAssets, map_section
 from components.provenance import source_labels, sources_sentence
+from components.share import chart_tools, download_links, embed_dialog
 from components.status import status_page
 from components.table import persons_table
 from data.dataset import Dataset, LoadReport
@@ -45,10 +46,12 @@ PAGES = {"/": "nav.overview", "/status": "nav.status"}
 
 def view_links(view: ViewQuery) -> dict[str, str]:
     """Link id -> href: each language link and each page link keeps the whole view (filters,
-    table), so switching the language or the page never loses a selection."""
+    table), so switching the language or the page never loses a selection; every download
+    is of the view."""
     hrefs = {ids.LANG_LINK[code]: "?" + replace(view, lang=code).to_query() for code in LANGUAGES}
     query = view.to_query()
     hrefs.update({ids.NAV_PAGE_LINK[p]: f"{p}?{query}" for p in PAGES})
+    hrefs.update(download_links(view))
     return hrefs
 
 
@@ -135,6 +138,7 @@ def overview(
 ) -> html.Div:
     """Three areas on a CSS grid (assets/style.css): on a wide screen the filters are a sidebar;
     on a phone the title and counters come first, then the filters, then the charts."""
+    view = ViewQuery(state, table or TableState(), lang)
     return html.Div(
         [
             html.Div(
@@ -147,6 +151,7 @@ def overview(
                         id=ids.HEADER_SOURCES,
                     ),
                     counter_row(lang),
+                    chart_tools("counters", lang, view),
                 ],
                 className="area-header",
             ),
@@ -156,18 +161,26 @@ def overview(
             ),
             html.Div(
                 [
-                    map_section(state, lang, assets),
+                    map_section(state, lang, assets, chart_tools("map", lang, view)),
                     chart_figure(
                         ids.TIMELINE,
                         ids.TIMELINE_CAPTION,
                         timeline_title(state.dates, lang),
                         lang,
                         controls=granularity_switch(state, lang),
+                        tools=chart_tools("timeline", lang, view),
                     ),
                     chart_figure(
-                        ids.SENTENCES, ids.SENTENCES_CAPTION, t("sentences.title", lang), lang
+                        ids.SENTENCES,
+                        ids.SENTENCES_CAPTION,
+                        t("sentences.title", lang),
+                        lang,
+                        tools=chart_tools("sentences", lang, view),
                     ),
-                    persons_table(lang, table or TableState(), state),
+                    persons_table(
+                        lang, view.table, state, download_links(view)[ids.DOWNLOAD_CASES]
+                    ),
+                    embed_dialog(lang),
                 ],
                 className="area-main",
             ),

@@ -35,7 +35,9 @@ class MapAssets:
         return self.regions if view == "map" else self.tiles
 
 
-def map_section(state: FilterState, lang: str, assets: MapAssets) -> html.Figure:
+def map_section(
+    state: FilterState, lang: str, assets: MapAssets, tools: object = None
+) -> html.Figure:
     controls = html.Div(
         [
             button_group(
@@ -96,6 +98,7 @@ def map_section(state: FilterState, lang: str, assets: MapAssets) -> html.Figure
                 ],
                 className="chart-caption",
             ),
+            tools,
         ],
         className="chart card card-body",
         **{"aria-labelledby": f"{ids.MAP}-title"},

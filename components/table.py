@@ -123,7 +123,10 @@ def table_selection(state: FilterState, table: TableState) -> str:
 
 
 def persons_table(
-    lang: str, table: TableState | None = None, state: FilterState | None = None
+    lang: str,
+    table: TableState | None = None,
+    state: FilterState | None = None,
+    cases_href: str = "download/cases.csv",
 ) -> html.Section:
     table = table or TableState()
     columns = [
@@ -142,8 +145,16 @@ def persons_table(
                         className="text-muted small ms-auto",
                         **{"aria-live": "polite"},
                     ),
+                    html.A(
+                        t("share.cases_csv", lang),
+                        id=ids.DOWNLOAD_CASES,
+                        href=cases_href,
+                        download="",
+                        title=t("share.cases_csv_title", lang),
+                        className="small",
+                    ),
                 ],
-                className="d-flex align-items-center mb-2",
+                className="d-flex align-items-center flex-wrap gap-2 mb-2",
             ),
             html.Label(
                 t("table.search", lang), htmlFor=ids.TABLE_SEARCH, className="visually-hidden"

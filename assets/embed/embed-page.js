@@ -1,4 +1,4 @@
-/* The embed page (components/embed_page.py): draws its chart and tells the host page its height.
+/* The embed page (components/embed_page.py; served as /embed/static/page.js): draws its chart and tells the host page its height.
    No framework, no request but the page's own files. */
 (function () {
   "use strict";
