@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8050
 
-.PHONY: run serve test lint format bench demo geometry clean
+.PHONY: run serve test lint format bench demo geometry export-embeds clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,11 @@ format: $(STAMP)
 
 bench: $(STAMP)  ## speed ratios against a baseline in the same run; never part of `make test`
 	$(PY) -m bench
+
+EMBED_URLS ?= /embed/map /embed/timeline /embed/sentences /embed/counters
+EMBED_OUT ?= dist/embeds
+export-embeds: $(STAMP)  ## static embed pages for a CDN: make export-embeds EMBED_URLS="/embed/map?article=207.3&lang=en" EMBED_OUT=dist/embeds
+	$(PY) app.py export-embeds $(EMBED_URLS) --out $(EMBED_OUT)
 
 demo: $(STAMP)  ## write the demo dataset as canonical CSV
 	$(PY) -m data demo --out demo.csv

@@ -157,8 +157,7 @@ def __getattr__(name: str):
     raise AttributeError(name)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Serve the political prisoners dashboard.")
+def _data_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--data",
         type=Path,
@@ -171,11 +170,9 @@ def main(argv: list[str] | None = None) -> int:
         default=None,
         help="the files' format (default: detected per file)",
     )
-    parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
-    parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8050")))
-    parser.add_argument("--debug", action="store_true", help="Dash dev tools and reloading")
-    args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(message)s")
+
+
+def _config(args: argparse.Namespace) -> AppConfig:
     config = AppConfig.from_env()
     if args.data is not None or args.format is not None:
         config = replace(
@@ -183,8 +180,55 @@ def main(argv: list[str] | None = None) -> int:
             data_path=args.data or config.data_path,
             data_format=args.format or config.data_format,
         )
+    return config
+
+
+def export_embeds_command(argv: list[str]) -> int:
+    """`python app.py export-embeds URL... --out DIR`: see callbacks/static_export.py."""
+    from callbacks.static_export import ExportError, export_embeds
+
+    parser = argparse.ArgumentParser(
+        prog="app.py export-embeds",
+        description="Render embed URLs (/embed/<chart>?<filters>) into static files that any "
+        "static host or CDN can serve, with no app behind them.",
+    )
+    parser.add_argument("urls", nargs="+", metavar="URL", help="embed URLs or paths")
+    parser.add_argument("--out", type=Path, required=True, help="the folder to write into")
+    parser.add_argument(
+        "--base-url",
+        default=None,
+        help="where the 'open the interactive view' links point (default: each URL's host)",
+    )
+    _data_arguments(parser)
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
     try:
-        app = create_app(config)
+        app = create_app(_config(args))
+        pages = export_embeds(app, args.urls, args.out, args.base_url)
+    except (DataLoadError, ExportError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    for written in pages:
+        print(written)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["export-embeds"]:
+        return export_embeds_command(argv[1:])
+    parser = argparse.ArgumentParser(
+        description="Serve the political prisoners dashboard "
+        "(or: app.py export-embeds URL... --out DIR).",
+    )
+    _data_arguments(parser)
+    parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
+    parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8050")))
+    parser.add_argument("--debug", action="store_true", help="Dash dev tools and reloading")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(message)s")
+    try:
+        app = create_app(_config(args))
     except DataLoadError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

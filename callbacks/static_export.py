@@ -1,0 +1,92 @@
+"""`python app.py export-embeds URL... --out DIR`: embed pages as static files.
+
+For a news spike: a static host or CDN serves the files with no app behind them. Each page is
+what /embed/<chart> serves (the same spec, template and figure), with its files beside it:
+plotly.js, the page's style and script, and the map geometry in a script that fills plotly's
+geometry cache before the chart is drawn, so nothing is fetched, and the page draws even from
+disk (file://), where a browser refuses to fetch files.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from dash import Dash
+
+from callbacks.common import repository
+from callbacks.routes import EMBED_FILES, ROOT, view_url
+from components.chart_spec import CHARTS, chart_spec
+from components.embed_page import EmbedAssets, embed_html
+from components.map import MapAssets
+from data.query import filter_options
+from data.view_query import ViewQuery
+
+STATIC = "static/"
+GEOMETRY = "geometry.js"
+DEFAULT_BASE_URL = "http://127.0.0.1:8050"
+# plotly's base map (the topojson the geo subplot loads first), by plotly's name for it.
+TOPOJSON = {"world_110m": ROOT / "assets" / "topojson" / "world_110m.json"}
+
+
+class ExportError(ValueError):
+    """A URL that is not an embed's: said with the URL, nothing written for it."""
+
+
+def geometry_script(assets: MapAssets) -> str:
+    """Fills window.PlotlyGeoAssets, plotly's own cache of geometry by URL, so the figure's
+    geometry URLs are never fetched."""
+    files = {
+        assets.regions: ROOT / "assets" / "geo" / "regions.geojson",
+        assets.tiles: ROOT / "assets" / "geo" / "tiles.geojson",
+    }
+    lines = [
+        "/* Map geometry for static embed pages: Made with Natural Earth. */",
+        "window.PlotlyGeoAssets = window.PlotlyGeoAssets || {};",
+        "window.PlotlyGeoAssets.topojson = window.PlotlyGeoAssets.topojson || {};",
+    ]
+    for name, path in TOPOJSON.items():
+        lines.append(f"window.PlotlyGeoAssets.topojson[{json.dumps(name)}] = {path.read_text()};")
+    for url, path in files.items():
+        lines.append(f"window.PlotlyGeoAssets[{json.dumps(url)}] = {path.read_text()};")
+    return "\n".join(lines) + "\n"
+
+
+def _chart_of(url: str) -> str:
+    parts = [p for p in urlsplit(url).path.split("/") if p]
+    if len(parts) < 2 or parts[-2] != "embed" or parts[-1] not in CHARTS:
+        raise ExportError(f"{url}: not an embed URL (expected /embed/<{'|'.join(CHARTS)}>?...)")
+    return parts[-1]
+
+
+def export_embeds(app: Dash, urls: list[str], out: Path, base_url: str | None = None) -> list[Path]:
+    """Write a static page for each embed URL into `out`, with the files they share in
+    `out/static/`; returns the pages written. The link back to the full view points at
+    `base_url` (default: the host of each URL, or DEFAULT_BASE_URL for a bare path)."""
+    charts = [_chart_of(url) for url in urls]  # every URL checked before anything is written
+    static = out / STATIC
+    static.mkdir(parents=True, exist_ok=True)
+    for name, path in EMBED_FILES.items():
+        shutil.copyfile(path, static / name)
+    assets = MapAssets.of(app)
+    (static / GEOMETRY).write_text(geometry_script(assets), encoding="utf-8")
+    embed_assets = EmbedAssets(
+        static=STATIC, topojson=STATIC + "topojson/", preload=(STATIC + GEOMETRY,)
+    )
+    written = []
+    for url, chart in zip(urls, charts, strict=True):
+        parts = urlsplit(url)
+        root = base_url or (
+            f"{parts.scheme}://{parts.netloc}" if parts.netloc else DEFAULT_BASE_URL
+        )
+        with app.server.test_request_context(parts.path, base_url=root, query_string=parts.query):
+            dataset = repository(app).current()
+            view = ViewQuery.parse(parts.query).within(filter_options(dataset))
+            spec = chart_spec(chart, dataset, view, assets)
+            page = embed_html(spec, embed_assets, view_url(app, spec.query), view.ignored)
+        path = out / f"{spec.file_stem}_{view.lang}.html"
+        path.write_text(page, encoding="utf-8")
+        written.append(path)
+    return written
