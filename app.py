@@ -22,6 +22,7 @@ from flask import Response, request
 
 from callbacks import register_callbacks
 from callbacks.common import attach_repository
+from callbacks.routes import FRAMEABLE_ENDPOINTS
 from components.i18n import t
 from components.layout import page, shell
 from data import demo
@@ -132,11 +133,12 @@ def create_app(config: AppConfig | None = None) -> Dash:
     # Only the chart embeds may be framed by other sites (DESIGN.md): the dashboard itself may
     # not, so that no site can dress it up or click-jack its controls.
     embed_policy = _content_security_policy(app, "*")
-    embed_prefix = app.get_relative_path("/embed/")
 
     @app.server.after_request
     def security_headers(response: Response) -> Response:
-        framed = request.path.startswith(embed_prefix)
+        # By the route that answered, not by the path: Dash answers any unknown path (say
+        # /embed/x/y) with the whole dashboard, which must not become frameable.
+        framed = request.endpoint in FRAMEABLE_ENDPOINTS
         response.headers.setdefault("Content-Security-Policy", embed_policy if framed else policy)
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")

@@ -37,6 +37,8 @@ EMBED_FILES = {
     "plotly.min.js": Path(plotly.__file__).parent / "package_data" / "plotly.min.js",
 }
 HOST_SCRIPT = ROOT / "assets" / "embed" / "host.js"
+# The only responses another site may put in a frame (app.py sets frame-ancestors by them).
+FRAMEABLE_ENDPOINTS = frozenset({"embed"})
 CACHE_SECONDS = 300  # a news spike hits the same embed again and again; the data changes rarely
 
 
@@ -47,8 +49,9 @@ def _view(app: Dash) -> tuple[Dataset, ViewQuery]:
 
 
 def view_url(app: Dash, query: str) -> str:
-    """The absolute link to the full view of `query`, on the host the request came to."""
-    return request.host_url.rstrip("/") + app.get_relative_path("/") + "?" + query
+    """The absolute link to the full view of `query`, where the request came to (with the path
+    the app is mounted under, if any)."""
+    return request.url_root.rstrip("/") + app.get_relative_path("/") + "?" + query
 
 
 def header_block(

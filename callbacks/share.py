@@ -40,7 +40,7 @@ def register(app: Dash) -> None:
         dataset = repo.current()
         view = ViewQuery.parse(values[-1]).within(filter_options(dataset))
         spec = chart_spec(chart, dataset, view, assets)
-        root = request.host_url.rstrip("/")
+        root = request.url_root.rstrip("/")
         url = f"{root}{app.get_relative_path(f'/embed/{chart}')}?{view.to_query()}"
         code = iframe_code(
             url, spec.title, FIRST_HEIGHTS[chart], root + app.get_relative_path("/embed.js")

@@ -9,6 +9,7 @@ disk (file://), where a browser refuses to fetch files.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 from pathlib import Path
@@ -86,7 +87,16 @@ def export_embeds(app: Dash, urls: list[str], out: Path, base_url: str | None = 
             view = ViewQuery.parse(parts.query).within(filter_options(dataset))
             spec = chart_spec(chart, dataset, view, assets)
             page = embed_html(spec, embed_assets, view_url(app, spec.query), view.ignored)
-        path = out / f"{spec.file_stem}_{view.lang}.html"
+        path = _page_path(out, f"{spec.file_stem}_{view.lang}", spec.query, written)
         path.write_text(page, encoding="utf-8")
         written.append(path)
     return written
+
+
+def _page_path(out: Path, stem: str, query: str, taken: list[Path]) -> Path:
+    """A page's file: its readable name, or, where two views shorten to one name (a long list
+    of regions, two map views), that name with a few characters of its query's hash."""
+    path = out / f"{stem}.html"
+    if path in taken:
+        path = out / f"{stem}_{hashlib.sha1(query.encode()).hexdigest()[:8]}.html"
+    return path

@@ -304,9 +304,10 @@ _TRANSLIT = {
     **{"ж": "zh", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ю": "yu", "я": "ya"},
     **{"ъ": "", "ь": ""},
 }
-# The view options a chart's numbers depend on, by chart (the unit counts for every chart).
-_CHART_OPTIONS = {"map": ("basis", "measure"), "timeline": ("granularity",)}
+# The view options a chart's numbers or picture depend on, by chart (the unit counts for all).
+_CHART_OPTIONS = {"map": ("view", "basis", "measure"), "timeline": ("granularity",)}
 _OPTION_WORDS = {
+    ("view", "grid"): "grid",
     ("basis", "imprisonment"): "by-imprisonment",
     ("measure", "per_million"): "per-million",
     ("granularity", "quarter"): "by-quarter",
