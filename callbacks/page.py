@@ -15,7 +15,7 @@ from callbacks.common import FILTER_INPUTS, filter_state, repository
 from components import ids
 from components.layout import PAGES, page, page_title, view_links
 from components.map import MapAssets
-from components.table import table_state
+from components.table import table_view
 from data.query import filter_options
 from data.view_query import ViewQuery
 
@@ -77,21 +77,22 @@ def register(app: Dash) -> None:
         Input(ids.TABLE, "page_current"),
         State(ids.URL, "search"),
         State(ids.URL, "pathname"),
+        State(ids.TABLE_SELECTION, "data"),
         prevent_initial_call="initial_duplicate",
     )
     def write_url(*values: object) -> tuple:
         *filters, granularity, view, basis, measure, search_text, sort_by, page_current = values[
-            :-2
+            :-3
         ]
-        url_search, pathname = values[-2:]
+        url_search, pathname, paged = values[-3:]
         dataset = repo.current()
         in_url = ViewQuery.parse(url_search).within(filter_options(dataset))
         view_options = {ids.MAP_VIEW: view, ids.MAP_BASIS: basis, ids.MAP_MEASURE: measure}
-        shown = ViewQuery(
-            filter_state(dataset, tuple(filters), granularity, **view_options),
-            table_state(search_text, sort_by, page_current),
-            in_url.lang,
-        )
+        state = filter_state(dataset, tuple(filters), granularity, **view_options)
+        # The table's page as the table will show it: a new selection writes its first page at
+        # once, not after the table has reset it (that made two history entries of one change).
+        table = table_view(state, search_text, sort_by, page_current, paged)[0]
+        shown = ViewQuery(state, table, in_url.lang)
         query = shown.to_query()
         # A URL that already means this view stays as the reader wrote it (no new history
         # entry for a link that was only spelled differently).

@@ -7,13 +7,7 @@ from dash import Dash, Input, Output, State
 from callbacks.common import FILTER_INPUTS, filter_state, language, repository
 from components import ids
 from components.i18n import fmt_int, t
-from components.table import (
-    PAGE_SIZE,
-    region_sort_names,
-    table_records,
-    table_selection,
-    table_state,
-)
+from components.table import PAGE_SIZE, region_sort_names, table_records, table_view
 from data.query import table_page
 
 
@@ -39,11 +33,7 @@ def register(app: Dash) -> None:
         lang = language(url_search)
         dataset = repo.current()
         state = filter_state(dataset, tuple(filters))
-        # Turning pages keeps the page, and so does a render of a link that names one; another
-        # selection, search or sort starts from the first. Compared by value, not by which input
-        # fired: a page rendered anew fires its inputs without anything having changed.
-        selection = table_selection(state, table_state(search_text, sort_by, 0))
-        table = table_state(search_text, sort_by, page_current if selection == paged else 0)
+        table, selection = table_view(state, search_text, sort_by, page_current, paged)
         result = table_page(
             dataset,
             state,

@@ -122,6 +122,17 @@ def table_selection(state: FilterState, table: TableState) -> str:
     return ViewQuery(unit, replace(table, page=0)).to_query()
 
 
+def table_view(
+    state: FilterState, search: str | None, sort_by: list | None, page: int | None, paged: object
+) -> tuple[TableState, str]:
+    """The table as it is to be shown, and what its page is a page of: turning pages (or a
+    render of a link that names a page) keeps the page; another selection, search or sort
+    starts from the first. By value, not by which input fired: a page rendered anew fires its
+    inputs without anything having changed. `paged` is the selection the page was of."""
+    selection = table_selection(state, table_state(search, sort_by, 0))
+    return table_state(search, sort_by, page if selection == paged else 0), selection
+
+
 def persons_table(
     lang: str,
     table: TableState | None = None,

@@ -6,6 +6,8 @@ import pytest
 
 from app import AppConfig, create_app
 from components import ids
+from components.table import table_selection, table_state
+from data.filters import FilterState
 from tests.callbacks.dash_client import call, post
 from tests.callbacks.test_http import filter_values
 from tests.conftest import AS_OF
@@ -39,6 +41,16 @@ def url_values(search: str, **overrides):
 
 
 def test_a_change_is_written_to_the_url_with_every_part_of_the_view(client):
+    state = FilterState(
+        articles=("207.3",),
+        regions=("RU-BA",),
+        unit="prosecutions",
+        granularity="year",
+        view="grid",
+        measure="per_million",
+    )
+    sort = [{"column_id": "custody_date", "direction": "desc"}]
+    paged = table_selection(state, table_state("Иван", sort, 0))
     values = url_values(
         "?lang=en",
         **{
@@ -49,8 +61,9 @@ def test_a_change_is_written_to_the_url_with_every_part_of_the_view(client):
             f"{ids.MAP_VIEW}.value": "grid",
             f"{ids.MAP_MEASURE}.value": "per_million",
             f"{ids.TABLE_SEARCH}.value": "Иван",
-            f"{ids.TABLE}.sort_by": [{"column_id": "custody_date", "direction": "desc"}],
+            f"{ids.TABLE}.sort_by": sort,
             f"{ids.TABLE}.page_current": 2,
+            f"{ids.TABLE_SELECTION}.data": paged,  # the page is a page of this selection
         },
     )
     response = call(client, f"..{ids.URL}.search", values)
@@ -63,6 +76,23 @@ def test_a_change_is_written_to_the_url_with_every_part_of_the_view(client):
     # The language links keep the view, each in its language.
     assert response[ids.LANG_LINK["ru"]]["href"] == search.replace("lang=en", "lang=ru")
     assert response[ids.NAV_PAGE_LINK["/status"]]["href"] == "/status" + search
+    assert response[ids.DOWNLOAD_CASES]["href"] == "download/cases.csv" + search
+
+
+def test_a_new_selection_is_written_with_the_first_page_at_once(client):
+    """Not page=3 first and the first page after the table resets: one change, one entry."""
+    paged = table_selection(FilterState(), table_state("", [], 0))
+    values = url_values(
+        "?page=3&lang=en",
+        **{
+            f"{ids.FILTER_GENDER}.value": ["female"],
+            f"{ids.TABLE}.page_current": 2,
+            f"{ids.TABLE_SELECTION}.data": paged,
+        },
+    )
+    assert call(client, f"..{ids.URL}.search", values)[ids.URL]["search"] == (
+        "?gender=female&lang=en"
+    )
 
 
 def test_a_url_that_already_means_the_view_is_left_as_written(client):
