@@ -6,24 +6,12 @@ from datetime import date
 
 import pytest
 
-from app import AppConfig, create_app
 from callbacks.common import repository
 from components import ids
 from components.filters import Months, exact_period, slider_from_period
 from data.filters import FilterState
 from data.query import filter_options
 from tests.callbacks.dash_client import call, dependencies, post
-from tests.conftest import AS_OF
-
-
-@pytest.fixture(scope="module")
-def app():
-    return create_app(AppConfig(demo_rows=900, demo_seed=11, demo_as_of=AS_OF))
-
-
-@pytest.fixture()
-def client(app):
-    return app.server.test_client()
 
 
 def filter_values(**overrides):

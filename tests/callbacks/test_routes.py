@@ -23,7 +23,7 @@ from components.i18n import fmt_int, t
 from data.filters import FilterState
 from data.query import overview
 from data.view_query import ViewQuery
-from tests.conftest import AS_OF, FIXTURES
+from tests.conftest import FIXTURES
 
 CHARTS = ("map", "timeline", "sentences", "counters")
 PAYLOAD = "</script><script>alert(1)</script>"
@@ -52,16 +52,6 @@ SOURCE_LINE = {
 }
 NATURAL_EARTH = "Made with Natural Earth"
 FORMULA_STARTS = ("=", "+", "-", "@")
-
-
-@pytest.fixture(scope="module")
-def app():
-    return create_app(AppConfig(demo_rows=900, demo_seed=11, demo_as_of=AS_OF))
-
-
-@pytest.fixture()
-def client(app):
-    return app.server.test_client()
 
 
 @pytest.fixture(scope="module")

@@ -2,25 +2,11 @@
 
 import json
 
-import pytest
-
-from app import AppConfig, create_app
 from components import ids
 from components.table import table_selection, table_state
 from data.filters import FilterState
 from tests.callbacks.dash_client import call, post
 from tests.callbacks.test_http import filter_values
-from tests.conftest import AS_OF
-
-
-@pytest.fixture(scope="module")
-def app():
-    return create_app(AppConfig(demo_rows=900, demo_seed=11, demo_as_of=AS_OF))
-
-
-@pytest.fixture()
-def client(app):
-    return app.server.test_client()
 
 
 def url_values(search: str, **overrides):
