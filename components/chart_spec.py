@@ -158,7 +158,9 @@ def embed_figure(spec: ChartSpec) -> dict:
     layout = figure["layout"]
     layout["dragmode"] = False
     margin = layout.setdefault("margin", {})
-    margin["t"] = min(margin.get("t", 8), 12)
+    above = [a for a in layout.get("annotations") or () if a.get("yref") == "paper" and a["y"] >= 1]
+    if not above:  # the top margin was the modebar's; a label above the plot keeps its margin
+        margin["t"] = min(margin.get("t", 8), 12)
     for name in ("xaxis", "yaxis"):
         if name in layout:
             layout[name]["fixedrange"] = True
