@@ -3,7 +3,8 @@ grapher model of DESIGN.md), and the table view a screen-reader user gets instea
 
 Every number is read from the same `Overview` the chart is drawn from, never counted again, so a
 downloaded table cannot disagree with the chart beside it. Numbers stay numbers (the CSV writer
-formats them); column names are in the reader's language.
+formats them); column names are in the reader's language (components.i18n: the `table_csv.*`
+keys, and the chart's own labels).
 """
 
 from __future__ import annotations
@@ -20,52 +21,6 @@ from data.reference import POPULATION_YEAR, region_label
 
 CHARTS = ("map", "timeline", "sentences", "counters")
 
-# Strings only these tables use; to move into components.i18n.MESSAGES as "table.<key>".
-_LABELS: dict[str, dict[str, str]] = {
-    "ru": {
-        "region_code": "Код региона",
-        "region": "Регион",
-        "period_start": "Начало периода",
-        "term": "Срок",
-        "total": "Всего",
-        "life": "Пожизненное лишение свободы",
-        "unknown_length": "Реальный срок неизвестной длины",
-        "measure": "Показатель",
-        "value": "Значение",
-        "median_months_persons": (
-            "Медианный реальный срок, месяцев (самый долгий срок каждого человека)"
-        ),
-        "median_months_prosecutions": "Медианный реальный срок, месяцев",
-        "real_terms": "Реальных сроков известной длины в медиане",
-        "life_terms": "Пожизненное лишение свободы (не в медиане)",
-        "unknown_terms": "Реальный срок неизвестной длины (не в медиане)",
-        "list_persons": "Человек в списке «{name}»",
-    },
-    "en": {
-        "region_code": "Region code",
-        "region": "Region",
-        "period_start": "Period start",
-        "term": "Term",
-        "total": "Total",
-        "life": "Life imprisonment",
-        "unknown_length": "Real prison term of unknown length",
-        "measure": "Measure",
-        "value": "Value",
-        "median_months_persons": "Median real prison term, months (each person's longest)",
-        "median_months_prosecutions": "Median real prison term, months",
-        "real_terms": "Real prison terms of known length in the median",
-        "life_terms": "Life imprisonment (not in the median)",
-        "unknown_terms": "Real prison term of unknown length (not in the median)",
-        "list_persons": "Persons on the list “{name}”",
-    },
-}
-
-
-def _label(key: str, lang: str, **values: object) -> str:
-    """A string of `_LABELS` in `lang` (English for any language but Russian, as `t` does)."""
-    text = _LABELS["ru" if lang == "ru" else "en"][key]
-    return text.format(**values) if values else text
-
 
 def _counts(values: list) -> pd.api.extensions.ExtensionArray:
     """Counts as nullable integers: an empty cell (no data, not applicable) is never a zero."""
@@ -79,8 +34,8 @@ def _map_table(result: Overview, lang: str, state: FilterState) -> pd.DataFrame:
     missing = [None] * len(regions.codes)
     return pd.DataFrame(
         {
-            _label("region_code", lang): list(regions.codes),
-            _label("region", lang): [region_label(code, lang) for code in regions.codes],
+            t("table_csv.region_code", lang): list(regions.codes),
+            t("table_csv.region", lang): [region_label(code, lang) for code in regions.codes],
             t(f"map.legend_{regions.unit}_{regions.basis}", lang): _counts(
                 list(regions.counts) if regions.has_data else missing
             ),
@@ -96,7 +51,7 @@ def _timeline_table(result: Overview, lang: str, state: FilterState) -> pd.DataF
     timeline = result.timeline
     return pd.DataFrame(
         {
-            _label("period_start", lang): [p.isoformat() for p in timeline.periods],
+            t("table_csv.period_start", lang): [p.isoformat() for p in timeline.periods],
             t(f"timeline.y_{timeline.unit}", lang): _counts(list(timeline.counts)),
         }
     )
@@ -108,7 +63,7 @@ def _sentences_table(result: Overview, lang: str, state: FilterState) -> pd.Data
     Regime columns take the regime's whole name (the figure's hover), since a column named
     only "not given" would not say what is not given."""
     dist = result.sentences
-    term, total = _label("term", lang), _label("total", lang)
+    term, total = t("table_csv.term", lang), t("table_csv.total", lang)
     columns: dict[str, object] = {term: [bin_label(s, lang) for s in dist.bin_starts]}
     for regime in dist.regimes:
         columns[t(f"regime.{regime}", lang)] = _counts(list(dist.counts[regime]))
@@ -116,7 +71,7 @@ def _sentences_table(result: Overview, lang: str, state: FilterState) -> pd.Data
     columns[total] = _counts(per_bin)
     table = pd.DataFrame(columns)
     extra = (("life", dist.life), ("unknown_length", dist.unknown_length))
-    rows = [{term: _label(key, lang), total: n} for key, n in extra if n]
+    rows = [{term: t(f"table_csv.{key}", lang), total: n} for key, n in extra if n]
     if not rows:
         return table
     return pd.concat([table, pd.DataFrame(rows).astype({total: "Int64"})], ignore_index=True)
@@ -136,24 +91,24 @@ def _counters_table(
         (persons, counters.persons),
         (t("counter.prosecutions", lang), counters.prosecutions),
         (t("counter.in_custody", lang), counters.in_custody),
-        (_label(f"median_months_{state.unit}", lang), counters.median_term_months),
-        (_label("real_terms", lang), counters.real_terms),
+        (t(f"table_csv.median_months_{state.unit}", lang), counters.median_term_months),
+        (t("table_csv.real_terms", lang), counters.real_terms),
     ]
     if counters.life_terms:
-        rows.append((_label("life_terms", lang), counters.life_terms))
+        rows.append((t("table_csv.life_terms", lang), counters.life_terms))
     if counters.unknown_terms:
-        rows.append((_label("unknown_terms", lang), counters.unknown_terms))
+        rows.append((t("table_csv.unknown_terms", lang), counters.unknown_terms))
     if counters.summed_over_lists:
         rows += [
-            (_label("list_persons", lang, name=source_names.get(source, source)), n)
+            (t("table_csv.list_persons", lang, name=source_names.get(source, source)), n)
             for source, n in counters.persons_by_source
         ]
     labels, values = zip(*rows, strict=True)
     # Object values: counts stay whole numbers beside the median's months (float) or its blank.
     return pd.DataFrame(
         {
-            _label("measure", lang): list(labels),
-            _label("value", lang): pd.Series(values, dtype=object),
+            t("table_csv.measure", lang): list(labels),
+            t("table_csv.value", lang): pd.Series(values, dtype=object),
         }
     )
 

@@ -6,9 +6,10 @@ name of a downloaded file.
 · life imprisonment · women · persons"); `file_stem` makes a short, ASCII-safe, deterministic
 file name stem of the chart and its filters ("map_207.3_RU-BA_2022-03--2024-12_life").
 
-The strings new here are in `_WORDS`, `_NOUNS` and the two tables of Russian month names; they
-are kept in the shape of components.i18n (MESSAGES keys, NOUNS) so they can move there as they
-are. Strings i18n already has are used through `t()`.
+The subtitle's words are all components.i18n's: `t()` (the `describe.*` keys of MESSAGES, and the
+labels of categories it has already), `noun_form` (the nouns of "and N more", in NOUNS) and
+`fmt_month` (Russian month names declined after «с» and «в»). File names are ASCII and language-
+free, so their few words are here.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 
-from components.i18n import fmt_date, fmt_int, fmt_month, plural_ru, t
+from components.i18n import fmt_date, fmt_int, fmt_month, noun_form, t
 from components.provenance import source_label
 from data.dataset import Dataset
 from data.filters import FilterState
@@ -38,116 +39,11 @@ SEPARATOR = " · "
 SHOWN = 3
 MAX_STEM = 80
 
-# New strings, by language then key (the keys they would have in components.i18n.MESSAGES).
-_WORDS: dict[str, dict[str, str]] = {
-    "ru": {
-        "describe.all": "Все записи",
-        "describe.more": "{items} и ещё {n} {noun}",
-        "describe.article": "ст. {items}",
-        "describe.articles": "ст. {items}",
-        "describe.article_named": "{code} ({name})",
-        "describe.held": "место заключения: {items}",
-        "describe.statuses": "статус: {items}",
-        "describe.list": "список {items}",
-        "describe.lists": "списки {items}",
-        "describe.quoted": "«{name}»",
-        "describe.punishment.life": "пожизненное лишение свободы",
-        "describe.punishment.other": "другое наказание",
-        "describe.gender.unknown": "пол не указан",
-        "describe.unit.persons": "люди",
-        "describe.what.arrest": "аресты",
-        "describe.what.start": "дела, начатые",
-        "describe.what.verdict": "приговоры",
-        "describe.period.between": "{what} с {start} по {end}",
-        "describe.period.from": "{what} с {start}",
-        "describe.period.to": "{what} по {end}",
-        "describe.period.month": "{what} в {month}",
-        "describe.period.day": "{what} {day}",
-        "describe.period.year": "{what} в {year} году",
-        "describe.period.years": "{what} в {start}–{end} годах",
-    },
-    "en": {
-        "describe.all": "All records",
-        "describe.more": "{items} and {n} more {noun}",
-        "describe.article": "Article {items}",
-        "describe.articles": "Articles {items}",
-        "describe.article_named": "{code} ({name})",
-        "describe.held": "held in {items}",
-        "describe.statuses": "status: {items}",
-        "describe.list": "list {items}",
-        "describe.lists": "lists {items}",
-        "describe.quoted": "“{name}”",
-        "describe.punishment.life": "life imprisonment",
-        "describe.punishment.other": "other punishment",
-        "describe.gender.unknown": "gender not stated",
-        "describe.unit.persons": "persons",
-        "describe.what.arrest": "arrests",
-        "describe.what.start": "cases started",
-        "describe.what.verdict": "verdicts",
-        "describe.period.between": "{what} from {start} to {end}",
-        "describe.period.from": "{what} from {start}",
-        "describe.period.to": "{what} up to {end}",
-        "describe.period.month": "{what} in {month}",
-        "describe.period.day": "{what} on {day}",
-        "describe.period.year": "{what} in {year}",
-        "describe.period.years": "{what} in {start}–{end}",
-    },
-}
-
-# Nouns after "and N more" (the shape of components.i18n.NOUNS: Russian one / few / many in the
-# genitive the count needs, then English singular / plural).
-_NOUNS: dict[str, tuple[tuple[str, str, str], tuple[str, str]]] = {
-    "articles": (("статья", "статьи", "статей"), ("article", "articles")),
-    "regions": (("регион", "региона", "регионов"), ("region", "regions")),
-    "punishments": (("наказание", "наказания", "наказаний"), ("punishment", "punishments")),
-    "statuses": (("статус", "статуса", "статусов"), ("status", "statuses")),
-    "genders": (("пол", "пола", "полов"), ("gender", "genders")),
-    "case_groups": (("группа дел", "группы дел", "групп дел"), ("case group", "case groups")),
-    "lists": (("список", "списка", "списков"), ("list", "lists")),
-}
-
-# Russian months after "с" (genitive: "с марта 2022") and "в" (prepositional: "в марте 2022");
-# after "по" the nominative of fmt_month serves ("по декабрь 2024").
-_MONTHS_RU_GENITIVE = (
-    "января",
-    "февраля",
-    "марта",
-    "апреля",
-    "мая",
-    "июня",
-    "июля",
-    "августа",
-    "сентября",
-    "октября",
-    "ноября",
-    "декабря",
-)
-_MONTHS_RU_PREPOSITIONAL = (
-    "январе",
-    "феврале",
-    "марте",
-    "апреле",
-    "мае",
-    "июне",
-    "июле",
-    "августе",
-    "сентябре",
-    "октябре",
-    "ноябре",
-    "декабре",
-)
-
-
-def _say(key: str, lang: str, **values: object) -> str:
-    text = _WORDS["ru" if lang == "ru" else "en"][key]
-    return text.format(**values) if values else text
-
 
 def more_text(items: list[str], rest: int, noun: str, lang: str) -> str:
     """'A, B, C и ещё 9 регионов' / 'A, B, C and 9 more regions' (`rest` values not shown)."""
-    ru, en = _NOUNS[noun]
-    word = plural_ru(rest, *ru) if lang == "ru" else (en[0] if rest == 1 else en[1])
-    return _say("describe.more", lang, items=", ".join(items), n=fmt_int(rest, lang), noun=word)
+    word = noun_form(rest, noun, lang)
+    return t("describe.more", lang, items=", ".join(items), n=fmt_int(rest, lang), noun=word)
 
 
 def _listed(labels: list[str], noun: str, lang: str) -> str:
@@ -168,18 +64,18 @@ def _article(code: str, lang: str) -> str:
     prefix = f"{code} — "
     if not label.startswith(prefix):
         return label
-    return _say("describe.article_named", lang, code=code, name=_curly(label[len(prefix) :]))
+    return t("describe.article_named", lang, code=code, name=_curly(label[len(prefix) :]))
 
 
 def _punishment(value: str, lang: str) -> str:
     if value in ("life", "other"):
-        return _say(f"describe.punishment.{value}", lang)
+        return t(f"describe.punishment.{value}", lang)
     return t(f"punishment.{value}", lang)
 
 
 def _gender(value: str, lang: str) -> str:
     if value == "unknown":
-        return _say("describe.gender.unknown", lang)
+        return t("describe.gender.unknown", lang)
     return t(f"gender.{value}", lang)
 
 
@@ -208,7 +104,7 @@ def _source_names(state: FilterState, dataset: Dataset, lang: str) -> list[str]:
             names.append(KNOWN_LISTS[name].label(lang))
         else:
             names.append(name)
-    return [_say("describe.quoted", lang, name=n) for n in names]
+    return [t("describe.quoted", lang, name=n) for n in names]
 
 
 def _is_month_start(d: date) -> bool:
@@ -223,35 +119,28 @@ def _period(state: FilterState, lang: str) -> str:
     """'аресты с марта 2022 по декабрь 2024', 'verdicts on 10 Apr 2022', 'cases started in 2023':
     whole months as months (and whole years as years), other ends as exact days."""
     start, end = state.date_from, state.date_to
-    what = _say(f"describe.what.{state.dates}", lang)
-    ru = lang == "ru"
+    what = t(f"describe.what.{state.dates}", lang)
     if start and end:
         if start == end:
-            return _say("describe.period.day", lang, what=what, day=fmt_date(start, lang))
+            return t("describe.period.day", lang, what=what, day=fmt_date(start, lang))
         whole = _is_month_start(start) and _is_month_end(end)
         if whole and (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
             if start.year == end.year:
-                return _say("describe.period.year", lang, what=what, year=start.year)
-            return _say("describe.period.years", lang, what=what, start=start.year, end=end.year)
+                return t("describe.period.year", lang, what=what, year=start.year)
+            return t("describe.period.years", lang, what=what, start=start.year, end=end.year)
         if whole and (start.year, start.month) == (end.year, end.month):
-            month = (
-                f"{_MONTHS_RU_PREPOSITIONAL[start.month - 1]} {start.year}"
-                if ru
-                else fmt_month(start, lang)
-            )
-            return _say("describe.period.month", lang, what=what, month=month)
+            month = fmt_month(start, lang, case="prepositional")
+            return t("describe.period.month", lang, what=what, month=month)
     values: dict[str, str] = {}
     if start:
-        if not _is_month_start(start):
-            values["start"] = fmt_date(start, lang)
-        elif ru:
-            values["start"] = f"{_MONTHS_RU_GENITIVE[start.month - 1]} {start.year}"
+        if _is_month_start(start):
+            values["start"] = fmt_month(start, lang, case="genitive")
         else:
-            values["start"] = fmt_month(start, lang)
+            values["start"] = fmt_date(start, lang)
     if end:
         values["end"] = fmt_month(end, lang) if _is_month_end(end) else fmt_date(end, lang)
     form = "between" if start and end else ("from" if start else "to")
-    return _say(f"describe.period.{form}", lang, what=what, **values)
+    return t(f"describe.period.{form}", lang, what=what, **values)
 
 
 def describe_filters(state: FilterState, dataset: Dataset, lang: str) -> str:
@@ -262,13 +151,13 @@ def describe_filters(state: FilterState, dataset: Dataset, lang: str) -> str:
         codes = sorted(state.articles, key=lambda c: (article_sort_key(c), c))
         items = _listed([_article(c, lang) for c in codes], "articles", lang)
         key = "describe.article" if len(codes) == 1 else "describe.articles"
-        parts.append(_say(key, lang, items=items))
+        parts.append(t(key, lang, items=items))
     if state.regions:
         labels = _by_label(state.regions, lambda c: region_label(c, lang))
         parts.append(_listed(labels, "regions", lang))
     if state.held_regions:
         labels = _by_label(state.held_regions, lambda c: region_label(c, lang))
-        parts.append(_say("describe.held", lang, items=_listed(labels, "regions", lang)))
+        parts.append(t("describe.held", lang, items=_listed(labels, "regions", lang)))
     if state.has_period:
         parts.append(_period(state, lang))
     if state.punishments:
@@ -276,7 +165,7 @@ def describe_filters(state: FilterState, dataset: Dataset, lang: str) -> str:
         parts.append(_listed([_punishment(v, lang) for v in values], "punishments", lang))
     if state.statuses:
         labels = [t(f"status.{s}", lang) for s in _in_order(state.statuses, STATUSES)]
-        parts.append(_say("describe.statuses", lang, items=_listed(labels, "statuses", lang)))
+        parts.append(t("describe.statuses", lang, items=_listed(labels, "statuses", lang)))
     if state.genders:
         labels = [_gender(g, lang) for g in _in_order(state.genders, GENDERS)]
         parts.append(_listed(labels, "genders", lang))
@@ -286,11 +175,11 @@ def describe_filters(state: FilterState, dataset: Dataset, lang: str) -> str:
     if state.sources:
         names = _source_names(state, dataset, lang)
         key = "describe.list" if len(names) == 1 else "describe.lists"
-        parts.append(_say(key, lang, items=_listed(names, "lists", lang)))
+        parts.append(t(key, lang, items=_listed(names, "lists", lang)))
     if not parts:
-        parts.append(_say("describe.all", lang))
+        parts.append(t("describe.all", lang))
     if state.unit == "persons":
-        parts.append(_say("describe.unit.persons", lang))
+        parts.append(t("describe.unit.persons", lang))
     else:
         parts.append(t(f"unit.{state.unit}", lang))
     text = SEPARATOR.join(parts)

@@ -667,6 +667,65 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "load_error.format": ("неизвестный формат", "unknown format"),
     "load_error.no_rows": ("ни одна строка не принята", "no row could be loaded"),
     "load_error.missing_columns": ("нет обязательных столбцов", "required columns are missing"),
+    # the selection in words, under an embedded chart (components/describe.describe_filters)
+    "describe.all": ("Все записи", "All records"),
+    "describe.more": ("{items} и ещё {n} {noun}", "{items} and {n} more {noun}"),
+    "describe.article": ("ст. {items}", "Article {items}"),
+    "describe.articles": ("ст. {items}", "Articles {items}"),
+    "describe.article_named": ("{code} ({name})", "{code} ({name})"),
+    "describe.held": ("место заключения: {items}", "held in {items}"),
+    "describe.statuses": ("статус: {items}", "status: {items}"),
+    "describe.list": ("список {items}", "list {items}"),
+    "describe.lists": ("списки {items}", "lists {items}"),
+    "describe.quoted": ("«{name}»", "“{name}”"),
+    "describe.punishment.life": ("пожизненное лишение свободы", "life imprisonment"),
+    "describe.punishment.other": ("другое наказание", "other punishment"),
+    "describe.gender.unknown": ("пол не указан", "gender not stated"),
+    "describe.unit.persons": ("люди", "persons"),
+    "describe.what.arrest": ("аресты", "arrests"),
+    "describe.what.start": ("дела, начатые", "cases started"),
+    "describe.what.verdict": ("приговоры", "verdicts"),
+    "describe.period.between": ("{what} с {start} по {end}", "{what} from {start} to {end}"),
+    "describe.period.from": ("{what} с {start}", "{what} from {start}"),
+    "describe.period.to": ("{what} по {end}", "{what} up to {end}"),
+    "describe.period.month": ("{what} в {month}", "{what} in {month}"),
+    "describe.period.day": ("{what} {day}", "{what} on {day}"),
+    "describe.period.year": ("{what} в {year} году", "{what} in {year}"),
+    "describe.period.years": ("{what} в {start}–{end} годах", "{what} in {start}–{end}"),
+    # a chart's numbers as a table: CSV column names and row labels (components/chart_tables)
+    "table_csv.region_code": ("Код региона", "Region code"),
+    "table_csv.region": ("Регион", "Region"),
+    "table_csv.period_start": ("Начало периода", "Period start"),
+    "table_csv.term": ("Срок", "Term"),
+    "table_csv.total": ("Всего", "Total"),
+    "table_csv.life": ("Пожизненное лишение свободы", "Life imprisonment"),
+    "table_csv.unknown_length": (
+        "Реальный срок неизвестной длины",
+        "Real prison term of unknown length",
+    ),
+    "table_csv.measure": ("Показатель", "Measure"),
+    "table_csv.value": ("Значение", "Value"),
+    "table_csv.median_months_persons": (
+        "Медианный реальный срок, месяцев (самый долгий срок каждого человека)",
+        "Median real prison term, months (each person's longest)",
+    ),
+    "table_csv.median_months_prosecutions": (
+        "Медианный реальный срок, месяцев",
+        "Median real prison term, months",
+    ),
+    "table_csv.real_terms": (
+        "Реальных сроков известной длины в медиане",
+        "Real prison terms of known length in the median",
+    ),
+    "table_csv.life_terms": (
+        "Пожизненное лишение свободы (не в медиане)",
+        "Life imprisonment (not in the median)",
+    ),
+    "table_csv.unknown_terms": (
+        "Реальный срок неизвестной длины (не в медиане)",
+        "Real prison term of unknown length (not in the median)",
+    ),
+    "table_csv.list_persons": ("Человек в списке «{name}»", "Persons on the list “{name}”"),
     "error.data": (
         "Не удалось получить данные. Обновите страницу.",
         "The data could not be loaded. Please reload the page.",
@@ -686,6 +745,36 @@ _MONTHS_RU = (
     "октябрь",
     "ноябрь",
     "декабрь",
+)
+# Russian months after «с» (genitive: «с марта 2022») and «в» (prepositional: «в марте 2022»);
+# after «по» the nominative serves («по декабрь 2024»). See fmt_month's `case`.
+_MONTHS_RU_GENITIVE = (
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+)
+_MONTHS_RU_PREPOSITIONAL = (
+    "январе",
+    "феврале",
+    "марте",
+    "апреле",
+    "мае",
+    "июне",
+    "июле",
+    "августе",
+    "сентябре",
+    "октябре",
+    "ноябре",
+    "декабре",
 )
 _MONTHS_RU_SHORT = (
     "янв",
@@ -715,6 +804,11 @@ _MONTHS_EN = (
     "November",
     "December",
 )
+_MONTHS_RU_BY_CASE = {
+    "nominative": _MONTHS_RU,
+    "genitive": _MONTHS_RU_GENITIVE,
+    "prepositional": _MONTHS_RU_PREPOSITIONAL,
+}
 _QUARTERS_RU = ("I", "II", "III", "IV")
 NBSP = "\u00a0"
 
@@ -762,15 +856,28 @@ NOUNS: dict[str, tuple[tuple[str, str, str], tuple[str, str]]] = {
         ("приговору", "приговорам", "приговорам"),
         ("real prison term", "real prison terms"),
     ),
+    # after "and N more" in a long list of filter values (components/describe.more_text)
+    "articles": (("статья", "статьи", "статей"), ("article", "articles")),
+    "regions": (("регион", "региона", "регионов"), ("region", "regions")),
+    "punishments": (("наказание", "наказания", "наказаний"), ("punishment", "punishments")),
+    "statuses": (("статус", "статуса", "статусов"), ("status", "statuses")),
+    "genders": (("пол", "пола", "полов"), ("gender", "genders")),
+    "case_groups": (("группа дел", "группы дел", "групп дел"), ("case group", "case groups")),
+    "lists": (("список", "списка", "списков"), ("list", "lists")),
 }
+
+
+def noun_form(n: int, noun: str, lang: str) -> str:
+    """The form of `noun` (a key of NOUNS) that agrees with the number `n`, without the number:
+    'человека' for 3, 'prosecutions' for 2."""
+    ru, en = NOUNS[noun]
+    return plural_ru(n, *ru) if lang == "ru" else (en[0] if n == 1 else en[1])
 
 
 def count_of(n: int, noun: str, lang: str) -> str:
     """'1 человек', '3 человека', '1 prosecution', '2 prosecutions': a number that agrees with
     its noun (see NOUNS)."""
-    ru, en = NOUNS[noun]
-    word = plural_ru(n, *ru) if lang == "ru" else (en[0] if n == 1 else en[1])
-    return f"{fmt_int(n, lang)} {word}"
+    return f"{fmt_int(n, lang)} {noun_form(n, noun, lang)}"
 
 
 def fmt_int(n: int, lang: str) -> str:
@@ -799,10 +906,13 @@ def fmt_date(d: date, lang: str) -> str:
     return f"{d.day} {_MONTHS_EN[d.month - 1][:3]} {d.year}"
 
 
-def fmt_month(d: date, lang: str, short: bool = False) -> str:
-    """'апрель 2022' / 'April 2022', or 'апр 2022' / 'Apr 2022' when short."""
+def fmt_month(d: date, lang: str, short: bool = False, case: str = "nominative") -> str:
+    """'апрель 2022' / 'April 2022', or 'апр 2022' / 'Apr 2022' when short.
+
+    `case` declines a full Russian name for the preposition before it: "genitive" ('марта 2022',
+    after «с») or "prepositional" ('марте 2022', after «в»); English and short names ignore it."""
     if lang == "ru":
-        names = _MONTHS_RU_SHORT if short else _MONTHS_RU
+        names = _MONTHS_RU_SHORT if short else _MONTHS_RU_BY_CASE[case]
     else:
         names = tuple(m[:3] for m in _MONTHS_EN) if short else _MONTHS_EN
     return f"{names[d.month - 1]} {d.year}"

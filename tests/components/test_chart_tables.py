@@ -7,7 +7,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from components.chart_tables import _LABELS, CHARTS, chart_table
+from components.chart_tables import CHARTS, chart_table
 from components.figures.sentences import bin_label
 from components.i18n import t
 from data import query
@@ -124,8 +124,7 @@ def test_sentence_table_is_the_bars_plus_life_and_unknown_length(rich, unit, lan
     assert column(bins, -1) == [sum(c) for c in zip(*dist.counts.values(), strict=True)]
     assert sum(column(bins, -1)) == dist.total
     extra = frame.iloc[len(dist.bin_starts) :]
-    labels = _LABELS[lang]
-    assert column(extra, 0) == [labels["life"], labels["unknown_length"]]
+    assert column(extra, 0) == [t("table_csv.life", lang), t("table_csv.unknown_length", lang)]
     assert column(extra, -1) == [dist.life, dist.unknown_length]
     assert extra.iloc[:, 1:-1].isna().all().all()
 
@@ -167,11 +166,11 @@ def test_counter_table_holds_the_counters(rich, unit):
     assert values["Persons"] == counters.persons
     assert values["Prosecutions"] == counters.prosecutions
     assert values["In custody now"] == counters.in_custody
-    median = _LABELS["en"][f"median_months_{unit}"]
+    median = t(f"table_csv.median_months_{unit}", "en")
     assert values[median] == counters.median_term_months
-    assert values[_LABELS["en"]["real_terms"]] == counters.real_terms
-    assert values[_LABELS["en"]["life_terms"]] == counters.life_terms > 0
-    assert values[_LABELS["en"]["unknown_terms"]] == counters.unknown_terms > 0
+    assert values[t("table_csv.real_terms", "en")] == counters.real_terms
+    assert values[t("table_csv.life_terms", "en")] == counters.life_terms > 0
+    assert values[t("table_csv.unknown_terms", "en")] == counters.unknown_terms > 0
     assert not any("list" in label for label in values)  # one list: no per-list rows
 
 
@@ -195,7 +194,7 @@ def test_a_counter_with_no_value_is_a_blank_cell(rich):
     frame = table("counters", rich, state)
     data = csv_bytes(frame)
     back = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig", dtype=str, keep_default_na=False)
-    median = back.loc[back["Measure"] == _LABELS["en"]["median_months_persons"], "Value"]
+    median = back.loc[back["Measure"] == t("table_csv.median_months_persons", "en"), "Value"]
     assert median.tolist() == [""]
     assert back["Value"].iloc[0] == str(query.overview(rich, state).counters.persons)
 
@@ -208,10 +207,6 @@ def test_unknown_chart_is_an_error(rich):
     for chart in ("Map", "table", ""):
         with pytest.raises(ValueError, match="unknown chart"):
             chart_table(chart, result, "en", FilterState())
-
-
-def test_labels_exist_in_both_languages():
-    assert _LABELS["ru"].keys() == _LABELS["en"].keys()
 
 
 @pytest.mark.parametrize("chart", CHARTS)
