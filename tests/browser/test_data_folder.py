@@ -45,6 +45,6 @@ def test_status_page_lists_every_file(dash_duo, app):
     assert "memorial_cards_sample.geojson" in text and "ovdinfo_flat_sample.json" in text
     assert "карточки «Мемориала»" in text and "выгрузка ОВД-Инфо" in text
     # Back to the overview through the navigation, language kept.
-    dash_duo.find_element(f"#{ids.NAV_LINKS} a[href='/?lang=ru']").click()
+    dash_duo.find_element(f"#{ids.NAV_PAGE_LINK['/']}").click()
     dash_duo.wait_for_text_to_equal(f"#{ids.COUNT_PROSECUTIONS}", "8", timeout=10)
     assert dash_duo.get_logs() == []
