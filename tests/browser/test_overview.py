@@ -117,8 +117,10 @@ def test_english_and_a_language_switch_that_keeps_the_filters(dash_duo, app):
 
     # The language link carries the view: the unit chosen survives the switch.
     WebDriverWait(dash_duo.driver, 10).until(
-        lambda _: "unit=prosecutions"
-        in dash_duo.find_element(f"#{ids.LANG_LINK['ru']}").get_attribute("href")
+        lambda _: (
+            "unit=prosecutions"
+            in dash_duo.find_element(f"#{ids.LANG_LINK['ru']}").get_attribute("href")
+        )
     )
     dash_duo.find_element(f"#{ids.LANG_LINK['ru']}").click()
     dash_duo.wait_for_text_to_equal(f"#{ids.TABLE_TITLE}", "Уголовные дела", timeout=10)
