@@ -46,3 +46,11 @@ def register(app: Dash) -> None:
             url, spec.title, FIRST_HEIGHTS[chart], root + app.get_relative_path("/embed.js")
         )
         return True, t("share.embed_dialog_of", view.lang, title=spec.title), code, url
+
+    # The address as the browser has it (the URL the page keeps up to date), copied on click.
+    app.clientside_callback(
+        "function (clicks) { return window.location.href; }",
+        Output(ids.COPY_LINK, "content"),
+        Input(ids.COPY_LINK, "n_clicks"),
+        prevent_initial_call=True,
+    )

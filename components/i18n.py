@@ -32,6 +32,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Demo data: the records are invented, not real people or cases.",
     ),
     "share.embed": ("Встроить", "Embed"),
+    "share.copy_link": ("Скопировать ссылку", "Copy link"),
+    "share.copy_link_title": (
+        "Ссылка на эту выборку: по ней откроются те же числа",
+        "A link to this view: it opens with the same numbers",
+    ),
+    "share.link_copied": ("Ссылка скопирована", "Link copied"),
     "share.embed_title": (
         "Код, чтобы вставить этот график с этими фильтрами в статью",
         "Code to put this chart, with these filters, into an article",

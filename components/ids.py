@@ -72,6 +72,7 @@ TABLE_SELECTION = "persons-selection"  # what the table's page number is a page 
 EMBED_OPEN = {c: f"embed-open-{c}" for c in CHARTS}
 DOWNLOAD_CSV = {c: f"download-csv-{c}" for c in CHARTS}
 DOWNLOAD_CASES = "download-cases"
+COPY_LINK = "copy-link"  # copies the address of the view on screen
 EMBED_MODAL = "embed-modal"
 EMBED_TITLE = "embed-title"
 EMBED_CODE = "embed-code"

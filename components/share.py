@@ -45,8 +45,22 @@ def chart_tools(chart: str, lang: str, view: ViewQuery) -> html.Div:
         )
         for fmt in IMAGE_FORMATS
     ]
+    link = (
+        [
+            dcc.Clipboard(
+                id=ids.COPY_LINK,
+                title=t("share.copy_link_title", lang),
+                className="btn btn-link btn-sm p-0 copy-link",
+                children=t("share.copy_link", lang),
+                copied_children=t("share.link_copied", lang),
+            )
+        ]
+        if chart == "counters"  # once, by the numbers a journalist quotes
+        else []
+    )
     return html.Div(
         [
+            *link,
             dbc.Button(
                 t("share.embed", lang),
                 id=ids.EMBED_OPEN[chart],

@@ -235,3 +235,26 @@ def test_picture_downloads_carry_title_filters_and_source(dash_duo, app):  # noq
     name, url = dash_duo.driver.execute_async_script(script, "map", "png")
     assert name == "map_207.3.png" and url.startswith("data:image/png;base64,")
     assert dash_duo.get_logs() == []
+
+
+def test_copy_link_copies_the_address_of_the_view(dash_duo, app):  # noqa: F811
+    dash_duo.start_server(app)
+    dash_duo.wait_for_page(url=f"{dash_duo.server_url}/?lang=en&article=207.3")
+    dash_duo.wait_for_element(f"#{ids.TABLE} td", timeout=20)
+    driver = dash_duo.driver
+    origin = dash_duo.server_url.rstrip("/")
+    driver.execute_cdp_cmd(
+        "Browser.grantPermissions",
+        {"origin": origin, "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"]},
+    )
+    choose_option(dash_duo, ids.UNIT, 1)
+    WebDriverWait(driver, 10).until(
+        lambda _: "unit=prosecutions" in driver.execute_script("return location.search")
+    )
+    dash_duo.find_element(f"#{ids.COPY_LINK}").click()
+    read = "const done = arguments[0]; navigator.clipboard.readText().then(done, e => done(''))"
+    WebDriverWait(driver, 10).until(
+        lambda _: "unit=prosecutions" in driver.execute_async_script(read)
+    )
+    assert driver.execute_async_script(read) == driver.current_url
+    assert dash_duo.get_logs() == []
