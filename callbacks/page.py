@@ -73,25 +73,21 @@ def register(app: Dash) -> None:
         Input(ids.MAP_BASIS, "value"),
         Input(ids.MAP_MEASURE, "value"),
         Input(ids.TABLE_SEARCH, "value"),
-        Input(ids.TABLE, "sort_by"),
-        Input(ids.TABLE, "page_current"),
+        Input(ids.TABLE_PAGING, "data"),
         State(ids.URL, "search"),
         State(ids.URL, "pathname"),
-        State(ids.TABLE_SELECTION, "data"),
         prevent_initial_call="initial_duplicate",
     )
     def write_url(*values: object) -> tuple:
-        *filters, granularity, view, basis, measure, search_text, sort_by, page_current = values[
-            :-3
-        ]
-        url_search, pathname, paged = values[-3:]
+        *filters, granularity, view, basis, measure, search_text, shown_table = values[:-2]
+        url_search, pathname = values[-2:]
         dataset = repo.current()
         in_url = ViewQuery.parse(url_search).within(filter_options(dataset))
         view_options = {ids.MAP_VIEW: view, ids.MAP_BASIS: basis, ids.MAP_MEASURE: measure}
         state = filter_state(dataset, tuple(filters), granularity, **view_options)
         # The table's page as the table will show it: a new selection writes its first page at
         # once, not after the table has reset it (that made two history entries of one change).
-        table = table_view(state, search_text, sort_by, page_current, paged)[0]
+        table = table_view(state, search_text, shown_table)
         shown = ViewQuery(state, table, in_url.lang)
         query = shown.to_query()
         # A URL that already means this view stays as the reader wrote it (no new history

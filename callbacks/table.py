@@ -1,39 +1,57 @@
-"""Filters, search, sort and page -> one page of the persons table, computed on the server."""
+"""The persons grid: it asks for a page of rows (AG Grid's infinite row model, paginated), the
+query layer answers with exactly those rows, sorted and searched on the server."""
 
 from __future__ import annotations
 
-from dash import Dash, Input, Output, State
+from dash import Dash, Input, Output, State, no_update
 
 from callbacks.common import FILTER_INPUTS, filter_state, language, repository
 from components import ids
 from components.i18n import fmt_int, t
-from components.table import PAGE_SIZE, region_sort_names, table_records, table_view
+from components.table import (
+    PAGE_SIZE,
+    paging,
+    region_sort_names,
+    table_records,
+    table_selection,
+    table_state,
+)
 from data.query import table_page
+
+FILTER_STATES = [State(i.component_id, i.component_property) for i in FILTER_INPUTS]
+
+
+def _row_number(value: object) -> int:
+    """The grid's startRow; anything but a non-negative whole number (a hand-made request) is
+    the first row."""
+    try:
+        return max(0, int(value))  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return 0
 
 
 def register(app: Dash) -> None:
     repo = repository(app)
 
     @app.callback(
-        Output(ids.TABLE, "data"),
-        Output(ids.TABLE, "page_count"),
-        Output(ids.TABLE, "page_current"),
+        Output(ids.TABLE, "getRowsResponse"),
         Output(ids.TABLE_COUNT, "children"),
         Output(ids.TABLE_TITLE, "children"),
-        Output(ids.TABLE_SELECTION, "data"),
-        *FILTER_INPUTS,
-        Input(ids.TABLE_SEARCH, "value"),
-        Input(ids.TABLE, "page_current"),
-        Input(ids.TABLE, "sort_by"),
+        Output(ids.TABLE_PAGING, "data"),
+        Input(ids.TABLE, "getRowsRequest"),
+        *FILTER_STATES,
+        State(ids.TABLE_SEARCH, "value"),
         State(ids.URL, "search"),
-        State(ids.TABLE_SELECTION, "data"),
     )
-    def update_table(*values: object) -> tuple:
-        *filters, search_text, page_current, sort_by, url_search, paged = values
+    def serve_rows(request: dict | None, *values: object) -> tuple:
+        if not request:
+            return no_update, no_update, no_update, no_update
+        *filters, search_text, url_search = values
         lang = language(url_search)
         dataset = repo.current()
         state = filter_state(dataset, tuple(filters))
-        table, selection = table_view(state, search_text, sort_by, page_current, paged)
+        start = _row_number(request.get("startRow"))
+        table = table_state(str(search_text or ""), request.get("sortModel"), start // PAGE_SIZE)
         result = table_page(
             dataset,
             state,
@@ -43,16 +61,49 @@ def register(app: Dash) -> None:
             PAGE_SIZE,
             region_sort_names(lang),
         )
+        # A page past the end (a link's page=40 of a shorter list) is empty, not another page.
+        rows = table_records(result.rows, lang) if start < max(result.total, 1) else []
         count = (
             t("table.count", lang, n=fmt_int(result.total, lang))
             if result.total
             else t("table.none", lang)
         )
         return (
-            table_records(result.rows, lang),
-            result.page_count,
-            result.page,
+            {"rowData": rows, "rowCount": result.total},
             count,
             t(f"table.title_{state.unit}", lang),
-            selection,
+            paging(state, table),
         )
+
+    @app.callback(
+        Output(ids.TABLE_REFRESH, "data"),
+        *FILTER_INPUTS,
+        Input(ids.TABLE_SEARCH, "value"),
+        State(ids.TABLE_PAGING, "data"),
+        prevent_initial_call=True,
+    )
+    def refresh_rows(*values: object) -> str:
+        """Another selection or search: the grid must drop the rows it holds. Compared by value,
+        not by which input fired: a page rendered anew fires its inputs unchanged."""
+        *filters, search_text, shown = values
+        shown = shown or {}
+        state = filter_state(repo.current(), tuple(filters))
+        selection = table_selection(state, table_state(search_text, shown.get("sort"), 0))
+        return no_update if selection == shown.get("selection") else selection
+
+    app.clientside_callback(
+        """
+        function (selection, gridId) {
+            if (!selection) { return window.dash_clientside.no_update; }
+            dash_ag_grid.getApiAsync(gridId).then(function (api) {
+                api.purgeInfiniteCache();
+                api.paginationGoToPage(0);
+            });
+            return window.dash_clientside.no_update;
+        }
+        """,
+        Output(ids.TABLE, "paginationGoTo"),
+        Input(ids.TABLE_REFRESH, "data"),
+        State(ids.TABLE, "id"),
+        prevent_initial_call=True,
+    )

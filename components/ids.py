@@ -66,7 +66,8 @@ TABLE = "persons-table"
 TABLE_SEARCH = "persons-search"
 TABLE_COUNT = "persons-count"
 TABLE_TITLE = "persons-title"
-TABLE_SELECTION = "persons-selection"  # what the table's page number is a page of
+TABLE_PAGING = "persons-paging"  # the grid's page and sort, and the selection they are of
+TABLE_REFRESH = "persons-refresh"  # a new selection: the grid drops its rows and starts again
 
 # sharing: embed dialog and downloads (one of each per chart of the overview)
 EMBED_OPEN = {c: f"embed-open-{c}" for c in CHARTS}

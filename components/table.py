@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import replace
 from urllib.parse import quote
 
+import dash_ag_grid as dag
 import dash_bootstrap_components as dbc
 import pandas as pd
-from dash import dash_table, dcc, html
+from dash import dcc, html
 
 from components import ids
-from components.figures.theme import FONT
 from components.i18n import fmt_date, fmt_int, fmt_term, t
 from data.filters import FilterState
 from data.reference import article_display, region_label, regions
@@ -69,29 +69,38 @@ def sentence_text(row: pd.Series, lang: str) -> str:
     return t(f"punishment.{kind}", lang)
 
 
-def _link(url: object, lang: str) -> str:
-    """A markdown link, only for http(s) URLs; the URL is percent-encoded so that brackets,
-    spaces or quotes in data cannot break out of the markdown."""
-    if not isinstance(url, str) or not url.lower().startswith(("http://", "https://")):
-        return ""
-    safe = quote(url, safe=":/?#@!$&*+,;=%~-._")
-    return f"[{t('table.link', lang)} ↗]({safe})"
+def person_href(source: str, person_id: str, lang: str) -> str:
+    """The relative link to a person's page (every part percent-encoded)."""
+    return f"person/{quote(str(source), safe='')}/{quote(str(person_id), safe='')}?lang={lang}"
+
+
+def _http(url: object) -> str:
+    """Only http(s) addresses are links; anything else from the data is dropped."""
+    if isinstance(url, str) and url.lower().startswith(("http://", "https://")):
+        return url
+    return ""
 
 
 def table_records(rows: pd.DataFrame, lang: str) -> list[dict[str, object]]:
+    """The grid's rows: plain text cells (the grid renders them as text), and for the name and
+    source cells the links their renderers make (assets/dashAgGridComponentFunctions.js)."""
     records = []
     for _, row in rows.iterrows():
         custody = row["custody_date"]
+        person = person_href(row["source"], row["person_id"], lang)
         records.append(
             {
+                "id": f"{row['source']}/{row['person_id']}/{row['case_id']}",
                 "name": row["name"] if pd.notna(row["name"]) else "",
+                "person": person,
                 "region": region_label(str(row["region_code"]), lang),
                 "articles": ", ".join(article_display(a, lang) for a in row["articles"]),
                 "custody_date": fmt_date(custody.date(), lang) if pd.notna(custody) else "",
                 "sentence": sentence_text(row, lang),
                 "status": t(f"status.{row['status']}", lang) if pd.notna(row["status"]) else "",
                 "cases": int(row["cases"]),
-                "source": _link(row["source_url"], lang),
+                "source": _http(row["source_url"]),
+                "source_label": t("table.link", lang) + " ↗",
             }
         )
     return records
@@ -100,19 +109,20 @@ def table_records(rows: pd.DataFrame, lang: str) -> list[dict[str, object]]:
 _COLUMN_OF_SORT = {key: column for column, key in SORT_KEYS.items()}
 
 
-def table_state(search: str | None, sort_by: list | None, page: int | None) -> TableState:
-    """The DataTable's search box, sort_by and page_current -> the table part of a link."""
+def table_state(search: str | None, sort_model: list | None, page: int | None) -> TableState:
+    """The search box, the grid's sort model ([{"colId": "name", "sort": "asc"}]) and page ->
+    the table part of a link."""
     sort = tuple(
-        (SORT_KEYS[s["column_id"]], s.get("direction", "asc"))
-        for s in (sort_by or [])
-        if s.get("column_id") in SORT_KEYS
+        (SORT_KEYS[s["colId"]], s.get("sort") or "asc")
+        for s in (sort_model or [])
+        if isinstance(s, dict) and isinstance(s.get("colId"), str) and s["colId"] in SORT_KEYS
     )
     return TableState(search or "", sort, page or 0)
 
 
-def sort_by_of(table: TableState) -> list[dict[str, str]]:
-    """The table part of a link -> the DataTable's sort_by."""
-    return [{"column_id": _COLUMN_OF_SORT[c], "direction": d} for c, d in table.sort]
+def sort_model_of(table: TableState) -> list[dict[str, str]]:
+    """The table part of a link -> the grid's sort model."""
+    return [{"colId": _COLUMN_OF_SORT[c], "sort": d} for c, d in table.sort]
 
 
 def table_selection(state: FilterState, table: TableState) -> str:
@@ -122,15 +132,98 @@ def table_selection(state: FilterState, table: TableState) -> str:
     return ViewQuery(unit, replace(table, page=0)).to_query()
 
 
-def table_view(
-    state: FilterState, search: str | None, sort_by: list | None, page: int | None, paged: object
-) -> tuple[TableState, str]:
-    """The table as it is to be shown, and what its page is a page of: turning pages (or a
-    render of a link that names a page) keeps the page; another selection, search or sort
-    starts from the first. By value, not by which input fired: a page rendered anew fires its
-    inputs without anything having changed. `paged` is the selection the page was of."""
-    selection = table_selection(state, table_state(search, sort_by, 0))
-    return table_state(search, sort_by, page if selection == paged else 0), selection
+def paging(state: FilterState, table: TableState) -> dict:
+    """What the grid shows: its page and sort, and the selection they are of (TABLE_PAGING)."""
+    return {
+        "page": table.page,
+        "sort": sort_model_of(table),
+        "selection": table_selection(state, table),
+    }
+
+
+def table_view(state: FilterState, search: str | None, shown: dict | None) -> TableState:
+    """The table part of the view: the grid's page and sort (`shown`, TABLE_PAGING) where they
+    are of this selection; another selection or search starts from the first page, at once (a
+    URL that carried the old page first made two history entries of one change)."""
+    shown = shown or {}
+    table = table_state(search, shown.get("sort"), shown.get("page"))
+    if table_selection(state, table) != shown.get("selection"):
+        table = replace(table, page=0)
+    return table
+
+
+# AG Grid's own words (pagination, loading, sorting), in Russian; English is its default.
+GRID_TEXTS_RU = {
+    "page": "Страница",
+    "of": "из",
+    "to": "–",
+    "more": "ещё",
+    "firstPage": "Первая страница",
+    "previousPage": "Предыдущая страница",
+    "nextPage": "Следующая страница",
+    "lastPage": "Последняя страница",
+    "pageLastRowUnknown": "?",
+    "loadingOoo": "Загрузка…",
+    "loadingError": "Ошибка загрузки",
+    "noRowsToShow": "Никого не найдено",
+    "ariaPageSizeSelectorLabel": "Строк на странице",
+    "pageSizeSelectorLabel": "Строк на странице:",
+    "sortAscending": "По возрастанию",
+    "sortDescending": "По убыванию",
+    "ariaRowPageSizeSelectorLabel": "Строк на странице",
+    "ariaSortableColumn": "Нажмите Enter, чтобы отсортировать",
+}
+# Widths that read at 390 px (the name and sentence wrap, nothing is cut) and fill 1400 px.
+_COLUMN_SIZES = {
+    "name": {"width": 180, "minWidth": 140, "pinned": "left"},
+    "region": {"minWidth": 116, "flex": 2},
+    "articles": {"minWidth": 128, "flex": 3},
+    "custody_date": {"minWidth": 104, "flex": 1},
+    "sentence": {"minWidth": 136, "flex": 2},
+    "status": {"minWidth": 100, "flex": 1},
+    "cases": {"minWidth": 64, "maxWidth": 80, "type": "rightAligned"},
+    "source": {"minWidth": 96, "flex": 1, "sortable": False},
+}
+
+
+def column_defs(lang: str, table: TableState) -> list[dict]:
+    """The grid's columns, with the link's sort as their initial sort."""
+    sort = dict((_COLUMN_OF_SORT[c], d) for c, d in table.sort)
+    defs = []
+    for column in COLUMNS:
+        definition = {"field": column, "headerName": t(f"table.{column}", lang)}
+        definition.update(_COLUMN_SIZES[column])
+        if column in ("articles", "sentence", "region"):
+            definition["tooltipField"] = column
+        if column == "name":
+            definition["cellRenderer"] = "PersonLink"  # assets/dashAgGridComponentFunctions.js
+        if column == "source":
+            definition["cellRenderer"] = "SourceLink"
+        if column in sort:
+            definition["sort"] = sort[column]
+        defs.append(definition)
+    return defs
+
+
+def grid_options(lang: str, table: TableState) -> dict:
+    options = {
+        "pagination": True,
+        "paginationPageSize": PAGE_SIZE,
+        "paginationPageSizeSelector": False,
+        "cacheBlockSize": PAGE_SIZE,
+        "maxBlocksInCache": 10,
+        # Enough rows assumed at first for a link's page to exist before the count arrives.
+        "infiniteInitialRowCount": (table.page + 1) * PAGE_SIZE,
+        "domLayout": "autoHeight",
+        "rowHeight": 64,
+        "suppressCellFocus": True,
+        "enableCellTextSelection": True,
+        "suppressMultiSort": True,
+        "tooltipShowDelay": 300,
+    }
+    if lang == "ru":
+        options["localeText"] = GRID_TEXTS_RU
+    return options
 
 
 def persons_table(
@@ -140,12 +233,6 @@ def persons_table(
     cases_href: str = "download/cases.csv",
 ) -> html.Section:
     table = table or TableState()
-    columns = [
-        {"name": t(f"table.{c}", lang), "id": c, "presentation": "markdown"}
-        if c == "source"
-        else {"name": t(f"table.{c}", lang), "id": c}
-        for c in COLUMNS
-    ]
     return html.Section(
         [
             html.Div(
@@ -182,43 +269,32 @@ def persons_table(
                 t("table.search_note", lang) + " " + t("table.selection_note", lang),
                 className="text-muted d-block mb-2",
             ),
-            dcc.Store(id=ids.TABLE_SELECTION, data=table_selection(state or FilterState(), table)),
-            dash_table.DataTable(
+            # The page, sort and selection of the rows the grid was last given (callbacks/table.py).
+            dcc.Store(
+                id=ids.TABLE_PAGING,
+                data=paging(state or FilterState(), table),
+            ),
+            dcc.Store(id=ids.TABLE_REFRESH, data=None),
+            dag.AgGrid(
                 id=ids.TABLE,
-                columns=columns,
-                data=[],
-                page_action="custom",
-                page_current=table.page,
-                page_size=PAGE_SIZE,
-                page_count=table.page + 1,  # the table keeps a page within its count
-                sort_action="custom",
-                sort_mode="single",
-                sort_by=sort_by_of(table),
-                cell_selectable=False,
-                markdown_options={"link_target": "_blank", "html": False},
-                style_table={"overflowX": "auto"},
-                style_cell={
-                    "textAlign": "left",
-                    "whiteSpace": "normal",
-                    "height": "auto",
-                    "fontFamily": FONT,
-                    "fontSize": "0.875rem",
-                    "padding": "6px 8px",
-                    "minWidth": "80px",
+                rowModelType="infinite",
+                columnDefs=column_defs(lang, table),
+                defaultColDef={
+                    "sortable": True,
+                    "resizable": True,
+                    # Rows of one height (the infinite row model sizes no row by its content):
+                    # text wraps within it, and a long cell shows whole on hover.
+                    "wrapText": True,
+                    "wrapHeaderText": True,
+                    "autoHeaderHeight": True,
+                    "suppressMovable": True,
+                    "cellClass": "grid-cell",
                 },
-                style_cell_conditional=[
-                    {"if": {"column_id": "name"}, "minWidth": "136px", "fontWeight": 500},
-                    {"if": {"column_id": "cases"}, "textAlign": "right", "minWidth": "50px"},
-                    {"if": {"column_id": "custody_date"}, "minWidth": "96px"},
-                    # "Источник" and its sort arrow, whole (it was cut to "Источни")
-                    {"if": {"column_id": "source"}, "minWidth": "104px"},
-                ],
-                style_header={
-                    "fontWeight": 600,
-                    "backgroundColor": "#f5f7fa",
-                    "whiteSpace": "normal",
-                },
-                style_data_conditional=[{"if": {"row_index": "odd"}, "backgroundColor": "#fafbfc"}],
+                dashGridOptions=grid_options(lang, table),
+                paginationGoTo=table.page or None,
+                getRowId="params.data.id",
+                className="persons-grid",
+                style={"width": "100%"},
             ),
         ],
         className="card card-body table-section",

@@ -156,6 +156,7 @@ class Memo:
         "table": 8,
         "names": 1,
         "breaks": 16,
+        "person_index": 1,
     }
 
     def __init__(self) -> None:

@@ -80,25 +80,6 @@ def test_the_figure_response_is_small(client):
     assert len(json.dumps(result)) < 100_000
 
 
-def test_table_page_and_search(app, client):
-    cases = repository(app).current().cases
-    surname = cases["name"].iloc[0].split()[0]
-    values = filter_values(
-        **{
-            f"{ids.TABLE_SEARCH}.value": surname,
-            f"{ids.TABLE}.page_current": 0,
-            f"{ids.TABLE}.sort_by": [],
-        }
-    )
-    response = call(client, f"..{ids.TABLE}.data", values, changed=[f"{ids.TABLE_SEARCH}.value"])
-    expected = cases.loc[cases["name"].str.contains(surname), "person_id"].nunique()
-    assert response[ids.TABLE_COUNT]["children"] == f"Found: {expected}"
-    rows = response[ids.TABLE]["data"]
-    assert len(rows) == min(expected, 20)
-    assert all(surname in row["name"] for row in rows)
-    assert response[ids.TABLE_TITLE]["children"] == "Persons"
-
-
 def test_page_renders_in_the_language_and_with_the_filters_of_the_url(client):
     response = call(
         client,
@@ -254,12 +235,15 @@ def test_hand_made_values_never_answer_500(client):
             f"{ids.FILTER_HELD_REGION}.value": 5,
             f"{ids.FILTER_CASE_GROUP}.value": True,
             f"{ids.FILTER_ARTICLE}.value": "207.3",
-            f"{ids.TABLE_SEARCH}.value": "",
-            f"{ids.TABLE}.page_current": 0,
-            f"{ids.TABLE}.sort_by": [],
+            f"{ids.TABLE_SEARCH}.value": 7,
+            f"{ids.TABLE}.getRowsRequest": {"startRow": "x", "sortModel": [{"colId": 3}]},
         }
     )
-    for output in (f"..{ids.COUNT_PERSONS}", f"..{ids.MAP}.figure", f"..{ids.TABLE}.data"):
+    for output in (
+        f"..{ids.COUNT_PERSONS}",
+        f"..{ids.MAP}.figure",
+        f"..{ids.TABLE}.getRowsResponse",
+    ):
         post(client, output, values)  # asserts 200
     text = call(
         client,

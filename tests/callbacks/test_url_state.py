@@ -3,7 +3,7 @@
 import json
 
 from components import ids
-from components.table import table_selection, table_state
+from components.table import paging, table_state
 from data.filters import FilterState
 from tests.callbacks.dash_client import call, post
 from tests.callbacks.test_http import filter_values
@@ -18,8 +18,7 @@ def url_values(search: str, **overrides):
             f"{ids.MAP_BASIS}.value": "prosecution",
             f"{ids.MAP_MEASURE}.value": "count",
             f"{ids.TABLE_SEARCH}.value": "",
-            f"{ids.TABLE}.sort_by": [],
-            f"{ids.TABLE}.page_current": 0,
+            f"{ids.TABLE_PAGING}.data": None,
         }
     )
     values.update(overrides)
@@ -35,8 +34,8 @@ def test_a_change_is_written_to_the_url_with_every_part_of_the_view(client):
         view="grid",
         measure="per_million",
     )
-    sort = [{"column_id": "custody_date", "direction": "desc"}]
-    paged = table_selection(state, table_state("Иван", sort, 0))
+    sort = [{"colId": "custody_date", "sort": "desc"}]
+    shown = paging(state, table_state("Иван", sort, 2))  # the grid shows page 3 of this
     values = url_values(
         "?lang=en",
         **{
@@ -47,9 +46,7 @@ def test_a_change_is_written_to_the_url_with_every_part_of_the_view(client):
             f"{ids.MAP_VIEW}.value": "grid",
             f"{ids.MAP_MEASURE}.value": "per_million",
             f"{ids.TABLE_SEARCH}.value": "Иван",
-            f"{ids.TABLE}.sort_by": sort,
-            f"{ids.TABLE}.page_current": 2,
-            f"{ids.TABLE_SELECTION}.data": paged,  # the page is a page of this selection
+            f"{ids.TABLE_PAGING}.data": shown,
         },
     )
     response = call(client, f"..{ids.URL}.search", values)
@@ -67,13 +64,12 @@ def test_a_change_is_written_to_the_url_with_every_part_of_the_view(client):
 
 def test_a_new_selection_is_written_with_the_first_page_at_once(client):
     """Not page=3 first and the first page after the table resets: one change, one entry."""
-    paged = table_selection(FilterState(), table_state("", [], 0))
+    shown = paging(FilterState(), table_state("", [], 2))
     values = url_values(
         "?page=3&lang=en",
         **{
             f"{ids.FILTER_GENDER}.value": ["female"],
-            f"{ids.TABLE}.page_current": 2,
-            f"{ids.TABLE_SELECTION}.data": paged,
+            f"{ids.TABLE_PAGING}.data": shown,
         },
     )
     assert call(client, f"..{ids.URL}.search", values)[ids.URL]["search"] == (
@@ -107,22 +103,21 @@ def test_a_link_renders_every_part_of_the_view_and_names_what_it_ignored(client)
     response = call(client, f"..{ids.PAGE}", {f"{ids.URL}.search": search})
     page = json.dumps(response[ids.PAGE]["children"], ensure_ascii=False)
     assert '"value": ["207.3"]' in page and '"value": "grid"' in page
-    assert '"value": "Иван"' in page and '"page_current": 1' in page
-    assert '"sort_by": [{"column_id": "name", "direction": "desc"}]' in page
+    assert '"value": "Иван"' in page and '"paginationGoTo": 1' in page
+    assert '"field": "name", "headerName": "Name"' in page and '"sort": "desc"' in page
     assert ids.LINK_NOTICE in page and "unit=bogus, region=XX" in page
     assert "Part of this link was not understood" in page
 
 
-def test_the_table_keeps_a_linked_page_until_the_selection_changes(client):
-    first = call(client, f"..{ids.TABLE}.data", url_values("?lang=en"))
-    selection = first[ids.TABLE_SELECTION]["data"]
-    linked = url_values(
-        "?page=2&lang=en",
-        **{f"{ids.TABLE}.page_current": 1, f"{ids.TABLE_SELECTION}.data": selection},
+def test_the_url_keeps_the_grids_page_until_the_selection_changes(client):
+    state = FilterState()
+    shown = paging(state, table_state("", [], 1))
+    kept = call(
+        client, f"..{ids.URL}.search", url_values("?lang=en", **{f"{ids.TABLE_PAGING}.data": shown})
     )
-    # A page rendered anew fires its inputs as if changed: the page stays.
-    kept = call(client, f"..{ids.TABLE}.data", linked, changed=[f"{ids.UNIT}.value"])
-    assert kept[ids.TABLE]["page_current"] == 1
-    other = {**linked, f"{ids.FILTER_GENDER}.value": ["female"]}
-    changed = call(client, f"..{ids.TABLE}.data", other, changed=[f"{ids.FILTER_GENDER}.value"])
-    assert changed[ids.TABLE]["page_current"] == 0
+    assert kept[ids.URL]["search"] == "?page=2&lang=en"
+    other = url_values(
+        "?page=2&lang=en",
+        **{f"{ids.TABLE_PAGING}.data": shown, f"{ids.FILTER_GENDER}.value": ["female"]},
+    )
+    assert call(client, f"..{ids.URL}.search", other)[ids.URL]["search"] == "?gender=female&lang=en"
