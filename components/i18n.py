@@ -333,6 +333,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "A person's articles, sentence and number of cases count the selected cases only.",
     ),
     "table.source": ("Источник", "Source"),
+    "table.summary": ("Статьи · приговор · статус", "Articles · sentence · status"),
     "table.link": ("страница", "page"),
     "table.count": ("Найдено: {n}", "Found: {n}"),
     "table.none": ("Никого не найдено", "Nobody found"),

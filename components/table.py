@@ -18,6 +18,8 @@ from data.view_query import TableState, ViewQuery
 
 PAGE_SIZE = 20
 COLUMNS = ("name", "region", "articles", "custody_date", "sentence", "status", "cases", "source")
+# On a phone: the name and this one column in their place (assets/dashAgGridFunctions.js).
+PHONE_COLUMN = "summary"
 # Table column id -> the query's sort key.
 SORT_KEYS = {
     "name": "name",
@@ -88,21 +90,22 @@ def table_records(rows: pd.DataFrame, lang: str) -> list[dict[str, object]]:
     for _, row in rows.iterrows():
         custody = row["custody_date"]
         person = person_href(row["source"], row["person_id"], lang)
-        records.append(
-            {
-                "id": f"{row['source']}/{row['person_id']}/{row['case_id']}",
-                "name": row["name"] if pd.notna(row["name"]) else "",
-                "person": person,
-                "region": region_label(str(row["region_code"]), lang),
-                "articles": ", ".join(article_display(a, lang) for a in row["articles"]),
-                "custody_date": fmt_date(custody.date(), lang) if pd.notna(custody) else "",
-                "sentence": sentence_text(row, lang),
-                "status": t(f"status.{row['status']}", lang) if pd.notna(row["status"]) else "",
-                "cases": int(row["cases"]),
-                "source": _http(row["source_url"]),
-                "source_label": t("table.link", lang) + " ↗",
-            }
-        )
+        record = {
+            "id": f"{row['source']}/{row['person_id']}/{row['case_id']}",
+            "name": row["name"] if pd.notna(row["name"]) else "",
+            "person": person,
+            "region": region_label(str(row["region_code"]), lang),
+            "articles": ", ".join(article_display(a, lang) for a in row["articles"]),
+            "custody_date": fmt_date(custody.date(), lang) if pd.notna(custody) else "",
+            "sentence": sentence_text(row, lang),
+            "status": t(f"status.{row['status']}", lang) if pd.notna(row["status"]) else "",
+            "cases": int(row["cases"]),
+            "source": _http(row["source_url"]),
+            "source_label": t("table.link", lang) + " ↗",
+        }
+        parts = (record["articles"], record["sentence"], record["status"])
+        record[PHONE_COLUMN] = " · ".join(part for part in parts if part)
+        records.append(record)
     return records
 
 
@@ -175,14 +178,15 @@ GRID_TEXTS_RU = {
 }
 # Widths that read at 390 px (the name and sentence wrap, nothing is cut) and fill 1400 px.
 _COLUMN_SIZES = {
-    "name": {"width": 180, "minWidth": 140, "pinned": "left"},
-    "region": {"minWidth": 116, "flex": 2},
-    "articles": {"minWidth": 128, "flex": 3},
-    "custody_date": {"minWidth": 104, "flex": 1},
-    "sentence": {"minWidth": 136, "flex": 2},
-    "status": {"minWidth": 100, "flex": 1},
+    "name": {"width": 180, "minWidth": 128, "pinned": "left"},
+    "region": {"minWidth": 104, "flex": 2},
+    "articles": {"minWidth": 120, "flex": 3},
+    "custody_date": {"minWidth": 96, "flex": 1},
+    "sentence": {"minWidth": 128, "flex": 2},
+    "status": {"minWidth": 92, "flex": 1},
     "cases": {"minWidth": 64, "maxWidth": 80, "type": "rightAligned"},
-    "source": {"minWidth": 96, "flex": 1, "sortable": False},
+    "source": {"minWidth": 88, "flex": 1, "sortable": False},
+    PHONE_COLUMN: {"minWidth": 150, "flex": 3, "sortable": False, "hide": True},
 }
 
 
@@ -190,10 +194,10 @@ def column_defs(lang: str, table: TableState) -> list[dict]:
     """The grid's columns, with the link's sort as their initial sort."""
     sort = dict((_COLUMN_OF_SORT[c], d) for c, d in table.sort)
     defs = []
-    for column in COLUMNS:
+    for column in (*COLUMNS, PHONE_COLUMN):
         definition = {"field": column, "headerName": t(f"table.{column}", lang)}
         definition.update(_COLUMN_SIZES[column])
-        if column in ("articles", "sentence", "region"):
+        if column in ("articles", "sentence", "region", PHONE_COLUMN):
             definition["tooltipField"] = column
         if column == "name":
             definition["cellRenderer"] = "PersonLink"  # assets/dashAgGridComponentFunctions.js
@@ -291,6 +295,10 @@ def persons_table(
                     "cellClass": "grid-cell",
                 },
                 dashGridOptions=grid_options(lang, table),
+                eventListeners={
+                    "gridReady": ["fitColumnsToScreen(params)"],
+                    "gridSizeChanged": ["fitColumnsToScreen(params)"],
+                },
                 paginationGoTo=table.page or None,
                 getRowId="params.data.id",
                 className="persons-grid",

@@ -240,7 +240,7 @@ def test_picture_downloads_carry_title_filters_and_source(dash_duo, app):  # noq
 def test_copy_link_copies_the_address_of_the_view(dash_duo, app):  # noqa: F811
     dash_duo.start_server(app)
     dash_duo.wait_for_page(url=f"{dash_duo.server_url}/?lang=en&article=207.3")
-    dash_duo.wait_for_element(f"#{ids.TABLE} td", timeout=20)
+    dash_duo.wait_for_element(f"#{ids.TABLE} .ag-cell[col-id='name'] a", timeout=20)
     driver = dash_duo.driver
     origin = dash_duo.server_url.rstrip("/")
     driver.execute_cdp_cmd(

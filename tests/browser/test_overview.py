@@ -37,7 +37,7 @@ def wait_for_data(dash_duo, prosecutions_text: str) -> None:
     dash_duo.wait_for_text_to_equal(f"#{ids.COUNT_PROSECUTIONS}", prosecutions_text, timeout=20)
     dash_duo.wait_for_element(f"#{ids.TIMELINE} .bars path", timeout=20)
     dash_duo.wait_for_element(f"#{ids.SENTENCES} .bars path", timeout=20)
-    dash_duo.wait_for_element(f"#{ids.TABLE} td", timeout=20)
+    dash_duo.wait_for_element(f"#{ids.TABLE} .ag-cell[col-id='name'] a", timeout=20)
 
 
 def click(dash_duo, selector: str) -> None:
@@ -99,7 +99,7 @@ def test_filter_changes_counters_charts_and_table(dash_duo, app):
     assert dash_duo.find_element(f"#{ids.TABLE_COUNT}").text != found
     # 207.3 exists only since March 2022: far fewer monthly bars.
     assert 0 < bars(dash_duo, ids.TIMELINE) < months
-    cells = dash_duo.find_elements(f"#{ids.TABLE} td[data-dash-column='articles']")
+    cells = dash_duo.find_elements(f"#{ids.TABLE} .ag-cell[col-id='articles']")
     assert cells and all("207.3" in cell.text for cell in cells)
     assert dash_duo.get_logs() == []
 
@@ -148,15 +148,18 @@ def test_granularity_and_reset(dash_duo, app):
 
 
 def names_shown(dash_duo) -> list[str]:
-    cells = dash_duo.find_elements(f"#{ids.TABLE} td[data-dash-column='name']")
-    return [cell.text for cell in cells]
+    """The names in the grid, read in one go (the grid redraws its cells as pages turn)."""
+    return dash_duo.driver.execute_script(
+        "return [...document.querySelectorAll(arguments[0])].map(c => c.innerText)",
+        f"#{ids.TABLE} .ag-cell[col-id='name']",
+    )
 
 
 def test_table_search_and_paging(dash_duo, app):
     dash_duo.start_server(app)
     wait_for_data(dash_duo, RU_TOTAL)
     first_page = names_shown(dash_duo)
-    click(dash_duo, f"#{ids.TABLE} button.next-page")
+    click(dash_duo, f"#{ids.TABLE} .ag-paging-button[data-ref='btNext']")
     # The page turns when its rows change (a wait, not a sleep: the server answers in its time).
     WebDriverWait(dash_duo.driver, 10).until(lambda _: names_shown(dash_duo) != first_page)
     assert len(names_shown(dash_duo)) == 20
