@@ -20,6 +20,7 @@ from data.dataset import PERSON_CODE, Dataset
 from data.filters import DATE_COLUMNS, FilterState
 from data.reference import article_sort_key, population, regions
 from data.schema import GENDERS, PUNISHMENT_TYPES, STATUSES
+from data.search import matches, name_keys
 
 UNKNOWN = "unknown"
 
@@ -580,13 +581,9 @@ class TablePage:
 
 
 def _name_keys(dataset: Dataset) -> np.ndarray:
-    """Every case's name folded for search (lower case, ё as е), computed once per dataset."""
-
-    def fold() -> np.ndarray:
-        names = dataset.cases["name"].fillna("").str.lower().str.replace("ё", "е", regex=False)
-        return names.to_numpy(dtype=object)
-
-    return dataset.memo.get("names", None, fold)
+    """Every case's name folded for search in both alphabets (`data.search.name_key`), computed
+    once per dataset."""
+    return dataset.memo.get("names", None, lambda: name_keys(dataset.cases["name"]))
 
 
 def table_page(
@@ -598,14 +595,14 @@ def table_page(
     page_size: int = 20,
     region_names: dict[str, str] | None = None,
 ) -> TablePage:
-    """A page of the persons table: search by name (case- and ё-insensitive), sort, slice.
+    """A page of the persons table: search by name, sort, slice. The search finds a name in
+    either alphabet, whatever its spelling, case, ё or word order (`data.search.matches`).
 
     `region_names` (code -> name in the reader's language) makes the region sort alphabetical.
     """
     rows = table_rows(dataset, state)
-    needle = search.strip().lower().replace("ё", "е")
-    if needle:
-        rows = rows[pd.Series(rows["_name_key"]).str.contains(needle, regex=False).to_numpy()]
+    if search.strip():
+        rows = rows[matches(rows["_name_key"].to_numpy(), search)]
     sort_columns, ascending = [], []
     for column, direction in sort_by:
         if column not in SORTABLE:
