@@ -10,11 +10,13 @@ written from the page does not render the page again.
 from __future__ import annotations
 
 from dash import Dash, Input, Output, State, no_update
+from flask import request
 
 from callbacks.common import FILTER_INPUTS, filter_state, repository
 from components import ids
 from components.layout import PAGES, page, page_title, view_links
 from components.map import MapAssets
+from components.person import person_key, person_views
 from components.table import table_view
 from data.query import filter_options
 from data.view_query import ViewQuery
@@ -22,7 +24,7 @@ from data.view_query import ViewQuery
 
 def page_path(app: Dash, pathname: str | None) -> str:
     path = "/" + (app.strip_relative_path(pathname or "/") or "")
-    return path if path in PAGES else "/"
+    return path if path in PAGES or person_key(path) else "/"
 
 
 def register(app: Dash) -> None:
@@ -60,8 +62,11 @@ def register(app: Dash) -> None:
             assets,
             view.table,
             view.ignored,
+            request.url_root.rstrip("/") + app.get_relative_path("/"),
         )
-        return content, {"lang": view.lang, "title": page_title(path, view.lang)}, key
+        views = person_views(dataset, path, view.lang) if person_key(path) else ()
+        title = page_title(path, view.lang, views[0].name if views else "")
+        return content, {"lang": view.lang, "title": title}, key
 
     @app.callback(
         Output(ids.URL, "search"),

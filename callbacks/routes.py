@@ -17,11 +17,19 @@ from flask import Response, abort, request, send_file
 from plotly.utils import PlotlyJSONEncoder
 
 from callbacks.common import repository
-from components.chart_spec import CHARTS, ChartSpec, chart_overview, chart_spec, image_figure
+from components.chart_spec import (
+    CHARTS,
+    ChartSpec,
+    chart_overview,
+    chart_spec,
+    demo_notice,
+    image_figure,
+)
 from components.chart_tables import chart_table
-from components.embed_page import EmbedAssets, embed_html
+from components.embed_page import EmbedAssets, embed_html, person_embed_html
 from components.i18n import fmt_date, t
 from components.map import MapAssets
+from components.person import person_views
 from components.provenance import source_labels, sources_sentence
 from data.dataset import Dataset
 from data.export import case_rows, csv_bytes
@@ -38,7 +46,7 @@ EMBED_FILES = {
 }
 HOST_SCRIPT = ROOT / "assets" / "embed" / "host.js"
 # The only responses another site may put in a frame (app.py sets frame-ancestors by them).
-FRAMEABLE_ENDPOINTS = frozenset({"embed"})
+FRAMEABLE_ENDPOINTS = frozenset({"embed", "embed_person"})
 CACHE_SECONDS = 300  # a news spike hits the same embed again and again; the data changes rarely
 
 
@@ -114,6 +122,26 @@ def register(app: Dash) -> None:
             EmbedAssets(static=static, topojson=assets.topojson),
             view_url(app, spec.query),
             view.ignored,
+        )
+        response = Response(page, mimetype="text/html")
+        response.headers["Cache-Control"] = f"public, max-age={CACHE_SECONDS}"
+        return response
+
+    @server.route("/embed/person/<source>/<person_id>")
+    def embed_person(source: str, person_id: str) -> Response:
+        """A person's card for an article; 404 (in both languages) for nobody."""
+        dataset, view = _view(app)
+        path = f"/person/{quote(source, safe='')}/{quote(person_id, safe='')}"
+        views = person_views(dataset, path, view.lang)
+        if not views:
+            abort(404)
+        root = request.url_root.rstrip("/") + app.get_relative_path("/")
+        page = person_embed_html(
+            views,
+            view.lang,
+            EmbedAssets(static=static, topojson=assets.topojson),
+            f"{root}{path.lstrip('/')}?lang={view.lang}",
+            demo_notice(dataset, view.lang),
         )
         response = Response(page, mimetype="text/html")
         response.headers["Cache-Control"] = f"public, max-age={CACHE_SECONDS}"

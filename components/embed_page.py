@@ -79,3 +79,24 @@ def embed_html(
         notice=notice,
         figure_json=Markup(figure_json) if figure_json else None,
     )
+
+
+_PERSON = _ENV.from_string((_TEMPLATE.parent / "person.html").read_text(encoding="utf-8"))
+
+
+def person_embed_html(
+    views: tuple, lang: str, assets: EmbedAssets, view_url: str, demo: str
+) -> str:
+    """A person's card as an embed: the same words as their page (components/person.py)."""
+    return _PERSON.render(
+        lang=lang,
+        title=views[0].name if views else t("person.not_found", lang),
+        views=views,
+        demo=demo,
+        static=assets.static,
+        letters=t("person.letters", lang),
+        letters_note=t("person.letters_note", lang),
+        source_card=t("person.source_card", lang),
+        view_url=view_url,
+        link_text=t("person.open_full", lang),
+    )

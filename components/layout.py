@@ -19,6 +19,7 @@ from components.figures.timeline import timeline_title
 from components.filters import filter_panel, granularity_switch
 from components.i18n import LANGUAGES, t
 from components.map import MapAssets, map_section
+from components.person import person_key, person_page, person_views
 from components.provenance import source_labels, sources_sentence
 from components.share import chart_tools, download_links, embed_dialog
 from components.status import status_page
@@ -190,11 +191,11 @@ def overview(
     )
 
 
-def page_title(path: str, lang: str) -> str:
-    """The browser tab's title: the page, then the site ("Состояние данных — Политические
-    преследования в России"), so that two open tabs can be told apart."""
-    key = PAGES.get(path, PAGES["/"])
-    return t("app.page_title", lang, page=t(key, lang), site=t("app.short_title", lang))
+def page_title(path: str, lang: str, name: str = "") -> str:
+    """The browser tab's title: the page (or the person's name), then the site ("Состояние
+    данных — Политические преследования в России"), so that two open tabs can be told apart."""
+    page_name = name or t(PAGES.get(path, PAGES["/"]), lang)
+    return t("app.page_title", lang, page=page_name, site=t("app.short_title", lang))
 
 
 def link_notice(ignored: tuple[str, ...], lang: str) -> html.Div | None:
@@ -223,17 +224,21 @@ def page(
     assets: MapAssets = DEFAULT_ASSETS,
     table: TableState | None = None,
     ignored: tuple[str, ...] = (),
+    root: str = "/",
 ) -> list:
     """Everything below the shell, in `lang`: the overview with the filters set to `state` and
-    the table to `table`, or the data status page; `ignored` names what the link asked for in
-    vain."""
-    path = path if path in PAGES else "/"
+    the table to `table`, the data status page, or a person's page; `ignored` names what the
+    link asked for in vain; `root` is the app's absolute address (for embed codes)."""
     table = table or TableState()
-    body = (
-        overview(dataset, state, lang, assets, table)
-        if path == "/"
-        else status_page(dataset, reports, lang)
-    )
+    if person_key(path):
+        views = person_views(dataset, path, lang)
+        embed = f"{root}embed{path}?lang={lang}" if views else ""
+        body = person_page(views, lang, embed)
+    elif path == "/status":
+        body = status_page(dataset, reports, lang)
+    else:
+        path = "/"
+        body = overview(dataset, state, lang, assets, table)
     return [
         html.A(t("nav.overview", lang), href="#main", className="visually-hidden-focusable"),
         navbar(lang, path, ViewQuery(state, table, lang)),
