@@ -96,6 +96,7 @@ def test_record_in_english():
         "cases": 2,
         "source": "https://example.org/p/1",
         "source_label": "page ↗",
+        "summary": "207.3 Part 2 · no verdict yet · on trial",  # the phone's one column
     }
 
 
