@@ -95,9 +95,11 @@ def register(app: Dash) -> None:
         """
         function (selection, gridId) {
             if (!selection) { return window.dash_clientside.no_update; }
+            // First page first, then drop the rows: purging first refetched the page shown
+            // (say the 2nd) for the new selection, and the URL got that page for a moment.
             dash_ag_grid.getApiAsync(gridId).then(function (api) {
-                api.purgeInfiniteCache();
                 api.paginationGoToPage(0);
+                api.purgeInfiniteCache();
             });
             return window.dash_clientside.no_update;
         }
