@@ -18,6 +18,7 @@ from dash import dcc, html
 from components.chart_spec import demo_notice
 from components.i18n import fmt_date, fmt_term, t
 from components.provenance import source_labels
+from components.share import iframe_code
 from components.table import person_href, sentence_text
 from data.dataset import Dataset
 from data.person import CaseRecord, PersonRecord, records_of
@@ -215,10 +216,10 @@ def person_page(views: tuple[PersonView, ...], lang: str, embed_url: str = "") -
     first = views[0]
     embed = []
     if embed_url:
-        code = (
-            f'<iframe src="{embed_url}" title="{first.name}" width="100%" height="640" '
-            'loading="lazy" style="border:0;width:100%" scrolling="no"></iframe>'
-        )
+        # One maker of embed code: escaped, lazy, sized by embed.js (a name with a quote
+        # broke out of the title attribute).
+        host_script = embed_url.split("/embed/")[0] + "/embed.js"
+        code = iframe_code(embed_url, first.name, 640, host_script)
         embed = [
             html.Details(
                 [

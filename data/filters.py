@@ -84,9 +84,11 @@ def query_date(text: str, end: bool) -> date | None:
     try:
         month = _YEAR_MONTH.match(text)
         if month:
-            first = date(int(month[1]), int(month[2]), 1)
+            first = _in_range(date(int(month[1]), int(month[2]), 1))
+            if first is None:
+                return None
             return _next_month(first) - timedelta(days=1) if end else first
-        return date.fromisoformat(text) if _DAY.match(text) else None
+        return _in_range(date.fromisoformat(text)) if _DAY.match(text) else None
     except ValueError:
         return None
 
@@ -120,15 +122,25 @@ def _selection(values: Iterable[object] | object, allowed: tuple[str, ...] | Non
     return tuple(sorted(found))
 
 
+# Days a period may name: wider than any list, narrow enough that a month after the last one
+# still exists (a link's to=9999-12-31 made every page answer 500).
+FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2199, 12, 31)
+
+
+def _in_range(day: date | None) -> date | None:
+    return day if day is not None and FIRST_DAY <= day <= LAST_DAY else None
+
+
 def _day(value: object) -> date | None:
-    """A date, a datetime or an ISO text -> the day (dates in filters are days, never times)."""
+    """A date, a datetime or an ISO text -> the day (dates in filters are days, never times);
+    a day outside FIRST_DAY..LAST_DAY -> None."""
     if isinstance(value, datetime):
-        return value.date()
+        return _in_range(value.date())
     if isinstance(value, date):
-        return value
+        return _in_range(value)
     if isinstance(value, str) and value:
         try:
-            return date.fromisoformat(value[:10])
+            return _in_range(date.fromisoformat(value[:10]))
         except ValueError:
             return None
     return None

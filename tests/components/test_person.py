@@ -97,3 +97,13 @@ def test_the_page_layout_holds_the_person(memorial):
     content = page(memorial, FilterState(), "ru", f"/person/{source}/710001", root="https://e/")
     text = json.dumps(content, cls=plotly.utils.PlotlyJSONEncoder, ensure_ascii=False)
     assert "Образцов" in text and f"https://e/embed/person/{source}/710001?lang=ru" in text
+
+
+def test_the_embed_code_escapes_the_name(memorial):
+    source = memorial.cases["source"].iloc[0]
+    record = replace(person_record(memorial, source, "710001"), name='Иванов" onload="alert(1)')
+    view = person_view(record, memorial, "en")
+    layout = person_page((view,), "en", "https://e/embed/person/x/1?lang=en").to_plotly_json()
+    text = json.dumps(layout, cls=plotly.utils.PlotlyJSONEncoder, ensure_ascii=False)
+    assert 'title=\\"Иванов&quot; onload=&quot;alert(1)\\"' in text
+    assert "https://e/embed.js" in text

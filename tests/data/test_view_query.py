@@ -127,3 +127,11 @@ def test_one_day_periods_and_month_ends_round_trip():
         for span in (0, 1, 30):
             state = FilterState(date_from=start, date_to=start + timedelta(days=span))
             assert FilterState.from_query(state.to_query()) == state
+
+
+def test_a_period_at_the_end_of_time_is_ignored_not_fatal():
+    """to=9999-12-31 made every page, embed and download answer 500 (no month after it)."""
+    view = ViewQuery.parse("to=9999-12-31&from=9999-12&lang=en")
+    assert view.filters.date_to is None and view.filters.date_from is None
+    assert set(view.ignored) == {"to=9999-12-31", "from=9999-12"}
+    assert FilterState(date_to=date(9999, 12, 31)).to_query() == ""
