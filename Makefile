@@ -38,8 +38,8 @@ bench: $(STAMP)  ## speed ratios against a baseline in the same run; never part 
 
 EMBED_URLS ?= /embed/map /embed/timeline /embed/sentences /embed/counters
 EMBED_OUT ?= dist/embeds
-export-embeds: $(STAMP)  ## static embed pages for a CDN: make export-embeds EMBED_URLS="/embed/map?article=207.3&lang=en" EMBED_OUT=dist/embeds
-	$(PY) app.py export-embeds $(EMBED_URLS) --out $(EMBED_OUT)
+export-embeds: $(STAMP)  ## static embed pages for a CDN: make export-embeds EMBED_URLS="/embed/map?article=207.3&lang=en" EMBED_OUT=dist/embeds EMBED_BASE_URL=https://example.org
+	$(PY) app.py export-embeds $(EMBED_URLS) --out $(EMBED_OUT) $(if $(EMBED_BASE_URL),--base-url $(EMBED_BASE_URL))
 
 demo: $(STAMP)  ## write the demo dataset as canonical CSV
 	$(PY) -m data demo --out demo.csv

@@ -19,9 +19,10 @@ from pathlib import Path
 import dash_bootstrap_components as dbc  # noqa: F401  (registers its components with Dash)
 from dash import Dash
 from flask import Response, request
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from callbacks import register_callbacks
-from callbacks.common import attach_repository
+from callbacks.common import PUBLIC_URL_KEY, attach_repository
 from callbacks.routes import FRAMEABLE_ENDPOINTS
 from components.i18n import t
 from components.layout import page, shell
@@ -45,6 +46,12 @@ class AppConfig:
     demo_rows: int = demo.DEFAULT_ROWS
     demo_seed: int = demo.DEFAULT_SEED
     demo_as_of: date | None = None  # None: today
+    # Where readers reach the app ("https://example.org/prisoners/"): the absolute links in
+    # embeds, downloads and share dialogs use it. None: the address each request came to.
+    public_url: str | None = None
+    # How many proxies in front of the app set X-Forwarded-For/-Proto/-Host/-Prefix (0: none
+    # is trusted, so no client can choose the host the links name).
+    proxy_count: int = 0
 
     @classmethod
     def from_env(cls) -> AppConfig:
@@ -54,6 +61,8 @@ class AppConfig:
             data_format=os.environ.get("DATA_FORMAT") or None,
             reload_seconds=float(os.environ.get("DATA_RELOAD_SECONDS", "5")),
             max_bytes=int(float(os.environ.get("DATA_MAX_MB", "200")) * 1024 * 1024),
+            public_url=os.environ.get("PUBLIC_URL") or None,
+            proxy_count=int(os.environ.get("PROXY_COUNT", "0")),
         )
 
 
@@ -124,6 +133,15 @@ def create_app(config: AppConfig | None = None) -> Dash:
         ],
     )
     attach_repository(app, repository)
+    if config.public_url:
+        if not config.public_url.lower().startswith(("http://", "https://")):
+            raise ValueError(f"PUBLIC_URL must be an http(s) address, not {config.public_url!r}")
+        app.server.config[PUBLIC_URL_KEY] = config.public_url
+    if config.proxy_count:
+        n = config.proxy_count
+        app.server.wsgi_app = ProxyFix(
+            app.server.wsgi_app, x_for=n, x_proto=n, x_host=n, x_prefix=n
+        )
     app.layout = shell()
     # Validation sees the whole page, though the page is rendered by a callback.
     app.validation_layout = [shell(), *page(dataset, FilterState(), "ru")]

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from urllib.parse import parse_qs
-
 from dash import Dash, Input
+from flask import g, request
 
 from components import ids
 from components.filters import Months, state_from_inputs
-from components.i18n import normalise_language
 from data.dataset import Dataset, DatasetRepository
 from data.filters import FilterState
 from data.query import filter_options
+from data.view_query import ViewQuery
 
 REPOSITORY_KEY = "politprisoners.dataset_repository"
+# The address readers reach the app at ("https://example.org/prisoners/"), where it is set.
+PUBLIC_URL_KEY = "PUBLIC_URL"
 
 # The filters a reader sets (reset clears exactly these).
 FILTER_IDS = (
@@ -46,9 +47,20 @@ def repository(app: Dash) -> DatasetRepository:
 
 
 def language(search: str | None) -> str:
-    """The language asked for in the URL ('?lang=en'); Russian otherwise."""
-    values = parse_qs((search or "").lstrip("?")).get("lang")
-    return normalise_language(values[-1] if values else None)
+    """The language asked for in the URL ('?lang=en'); Russian otherwise. The same reading as
+    the page's (ViewQuery.parse), so a grid and the page around it never differ in language."""
+    return ViewQuery.parse(search).lang
+
+
+def app_root(app: Dash) -> str:
+    """The absolute address of the app's home page, with a trailing slash: the configured
+    PUBLIC_URL where there is one (links in cached embeds and downloads then never depend on a
+    request's Host header), else the address the request came to, with the app's mount path.
+    A static export names its own for the pages it renders (flask.g)."""
+    public = g.get(PUBLIC_URL_KEY) or app.server.config.get(PUBLIC_URL_KEY)
+    if public:
+        return public.rstrip("/") + "/"
+    return request.url_root.rstrip("/") + app.get_relative_path("/")
 
 
 def filter_state(

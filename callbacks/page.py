@@ -10,9 +10,8 @@ written from the page does not render the page again.
 from __future__ import annotations
 
 from dash import Dash, Input, Output, State, no_update
-from flask import request
 
-from callbacks.common import FILTER_INPUTS, filter_state, repository
+from callbacks.common import FILTER_INPUTS, app_root, filter_state, repository
 from components import ids
 from components.layout import PAGES, page, page_title, view_links
 from components.map import MapAssets
@@ -62,7 +61,7 @@ def register(app: Dash) -> None:
             assets,
             view.table,
             view.ignored,
-            request.url_root.rstrip("/") + app.get_relative_path("/"),
+            app_root(app),
         )
         views = person_views(dataset, path, view.lang) if person_key(path) else ()
         title = page_title(path, view.lang, views[0].name if views else "")

@@ -16,7 +16,7 @@ from dash import Dash
 from flask import Response, abort, request, send_file
 from plotly.utils import PlotlyJSONEncoder
 
-from callbacks.common import repository
+from callbacks.common import app_root, repository
 from components.chart_spec import (
     CHARTS,
     ChartSpec,
@@ -57,9 +57,8 @@ def _view(app: Dash) -> tuple[Dataset, ViewQuery]:
 
 
 def view_url(app: Dash, query: str) -> str:
-    """The absolute link to the full view of `query`, where the request came to (with the path
-    the app is mounted under, if any)."""
-    return request.url_root.rstrip("/") + app.get_relative_path("/") + "?" + query
+    """The absolute link to the full view of `query` (callbacks.common.app_root)."""
+    return app_root(app) + "?" + query
 
 
 def header_block(
@@ -135,7 +134,7 @@ def register(app: Dash) -> None:
         views = person_views(dataset, path, view.lang)
         if not views:
             abort(404)
-        root = request.url_root.rstrip("/") + app.get_relative_path("/")
+        root = app_root(app)
         page = person_embed_html(
             views,
             view.lang,

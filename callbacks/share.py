@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from dash import Dash, Input, Output, State, ctx, no_update
-from flask import request
 
-from callbacks.common import repository
+from callbacks.common import app_root, repository
 from components import ids
 from components.chart_spec import chart_spec
 from components.i18n import t
@@ -40,11 +39,9 @@ def register(app: Dash) -> None:
         dataset = repo.current()
         view = ViewQuery.parse(values[-1]).within(filter_options(dataset))
         spec = chart_spec(chart, dataset, view, assets)
-        root = request.url_root.rstrip("/")
-        url = f"{root}{app.get_relative_path(f'/embed/{chart}')}?{view.to_query()}"
-        code = iframe_code(
-            url, spec.title, FIRST_HEIGHTS[chart], root + app.get_relative_path("/embed.js")
-        )
+        root = app_root(app)
+        url = f"{root}embed/{chart}?{view.to_query()}"
+        code = iframe_code(url, spec.title, FIRST_HEIGHTS[chart], root + "embed.js")
         return True, t("share.embed_dialog_of", view.lang, title=spec.title), code, url
 
     # The address as the browser has it (the URL the page keeps up to date), copied on click.

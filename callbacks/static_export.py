@@ -16,8 +16,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from dash import Dash
+from flask import g
 
-from callbacks.common import repository
+from callbacks.common import PUBLIC_URL_KEY, repository
 from callbacks.routes import EMBED_FILES, ROOT, view_url
 from components.chart_spec import CHARTS, chart_spec
 from components.embed_page import EmbedAssets, embed_html
@@ -27,7 +28,6 @@ from data.view_query import ViewQuery
 
 STATIC = "static/"
 GEOMETRY = "geometry.js"
-DEFAULT_BASE_URL = "http://127.0.0.1:8050"
 # plotly's base map (the topojson the geo subplot loads first), by plotly's name for it.
 TOPOJSON = {"world_110m": ROOT / "assets" / "topojson" / "world_110m.json"}
 
@@ -65,8 +65,15 @@ def _chart_of(url: str) -> str:
 def export_embeds(app: Dash, urls: list[str], out: Path, base_url: str | None = None) -> list[Path]:
     """Write a static page for each embed URL into `out`, with the files they share in
     `out/static/`; returns the pages written. The link back to the full view points at
-    `base_url` (default: the host of each URL, or DEFAULT_BASE_URL for a bare path)."""
+    `base_url` (default: the app's PUBLIC_URL, else the host each URL names); a bare path with
+    neither is refused, since its links would lead nowhere a reader can go."""
     charts = [_chart_of(url) for url in urls]  # every URL checked before anything is written
+    for url in urls:
+        if not (base_url or app.server.config.get(PUBLIC_URL_KEY) or urlsplit(url).netloc):
+            raise ExportError(
+                f"{url}: a path without a host; give --base-url (or PUBLIC_URL) so that the "
+                "pages link to where readers can reach the dashboard"
+            )
     static = out / STATIC
     static.mkdir(parents=True, exist_ok=True)
     for name, path in EMBED_FILES.items():
@@ -79,10 +86,10 @@ def export_embeds(app: Dash, urls: list[str], out: Path, base_url: str | None = 
     written = []
     for url, chart in zip(urls, charts, strict=True):
         parts = urlsplit(url)
-        root = base_url or (
-            f"{parts.scheme}://{parts.netloc}" if parts.netloc else DEFAULT_BASE_URL
-        )
-        with app.server.test_request_context(parts.path, base_url=root, query_string=parts.query):
+        host = f"{parts.scheme}://{parts.netloc}" if parts.netloc else "http://localhost"
+        with app.server.test_request_context(parts.path, base_url=host, query_string=parts.query):
+            if base_url:
+                g.setdefault(PUBLIC_URL_KEY, base_url)
             dataset = repository(app).current()
             view = ViewQuery.parse(parts.query).within(filter_options(dataset))
             spec = chart_spec(chart, dataset, view, assets)

@@ -618,3 +618,37 @@ def test_embed_files_are_served(client, path, file, mimetype):
     assert response.data == file.read_bytes()
     assert "max-age" in response.headers["Cache-Control"]
     response.close()
+
+
+# --- the address links name ----------------------------------------------------------------------
+
+
+def _links_of(client, headers: dict[str, str]) -> list[str]:
+    page = client.get("/embed/timeline?lang=en", headers=headers).get_data(as_text=True)
+    embed = re.search(r'<p class="pp-link"><a href="([^"]+)"', page).group(1)
+    csv_text = client.get("/download/map.csv?lang=en", headers=headers).get_data(as_text=True)
+    labels = dict(row[:2] for row in csv.reader(io.StringIO(csv_text)) if len(row) >= 2)
+    return [html.unescape(embed), labels["Link to this view"]]
+
+
+def test_a_configured_public_url_is_what_links_name_whatever_the_host_header(tmp_path):
+    """Embeds and downloads are cached publicly: their links must not follow a request's Host."""
+    app = create_app(AppConfig(demo_rows=300, demo_seed=11, public_url="https://news.example/pp"))
+    client = app.server.test_client()
+    forged = {"Host": "evil.example", "X-Forwarded-Host": "evil.example"}
+    assert _links_of(client, forged) == ["https://news.example/pp/?lang=en"] * 2
+
+
+def test_forwarded_headers_are_ignored_unless_proxies_are_trusted():
+    forwarded = {"X-Forwarded-Host": "evil.example", "X-Forwarded-Proto": "https"}
+    plain = create_app(AppConfig(demo_rows=300, demo_seed=11)).server.test_client()
+    assert _links_of(plain, forwarded) == ["http://localhost/?lang=en"] * 2
+    proxied = create_app(AppConfig(demo_rows=300, demo_seed=11, proxy_count=1))
+    assert (
+        _links_of(proxied.server.test_client(), forwarded) == ["https://evil.example/?lang=en"] * 2
+    )
+
+
+def test_a_public_url_must_be_an_http_address():
+    with pytest.raises(ValueError, match="PUBLIC_URL"):
+        create_app(AppConfig(demo_rows=300, public_url="javascript:alert(1)"))

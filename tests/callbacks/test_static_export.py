@@ -143,18 +143,36 @@ def test_link_back_goes_to_the_base_url(exported):
     ]
 
 
-def test_link_back_without_a_base_url(app, tmp_path):
-    urls = ["https://example.org/embed/timeline?lang=en&article=207.3", "/embed/sentences?lang=ru"]
-    pages = export_embeds(app, urls, tmp_path)
-    links = [link_of(p.read_text(encoding="utf-8")) for p in pages]
-    assert links == [
-        "https://example.org/?article=207.3&lang=en",
-        "http://127.0.0.1:8050/?lang=ru",
-    ]
+def test_link_back_without_a_base_url_goes_to_the_host_of_the_url(app, tmp_path):
+    urls = ["https://example.org/embed/timeline?lang=en&article=207.3"]
+    (page,) = export_embeds(app, urls, tmp_path)
+    assert link_of(page.read_text(encoding="utf-8")) == "https://example.org/?article=207.3&lang=en"
+
+
+def test_a_bare_path_without_a_base_url_is_refused_before_anything_is_written(app, tmp_path):
+    """Its link back would name a host no reader can reach (it was 127.0.0.1 once)."""
+    out = tmp_path / "site"
+    urls = ["https://example.org/embed/timeline?lang=en", "/embed/sentences?lang=ru"]
+    with pytest.raises(ExportError, match=r"/embed/sentences\?lang=ru: a path without a host"):
+        export_embeds(app, urls, out)
+    assert not out.exists()
+
+
+def test_a_bare_path_links_to_the_configured_public_url(tmp_path):
+    app = create_app(
+        AppConfig(
+            demo_rows=300, demo_seed=11, demo_as_of=AS_OF, public_url="https://news.example/pp/"
+        )
+    )
+    (page,) = export_embeds(app, ["/embed/sentences?lang=ru"], tmp_path)
+    assert link_of(page.read_text(encoding="utf-8")) == "https://news.example/pp/?lang=ru"
+    # A base URL given for the export wins over the configured one.
+    (page,) = export_embeds(app, ["/embed/sentences?lang=en"], tmp_path, BASE)
+    assert link_of(page.read_text(encoding="utf-8")) == f"{BASE}/?lang=en"
 
 
 def test_junk_in_a_url_is_named_in_its_page(app, tmp_path):
-    (page,) = export_embeds(app, ["/embed/timeline?lang=en&unit=bogus&zzz=1"], tmp_path)
+    (page,) = export_embeds(app, ["/embed/timeline?lang=en&unit=bogus&zzz=1"], tmp_path, BASE)
     notice = html.unescape(text_of(page.read_text(encoding="utf-8"), "pp-notice"))
     assert "unit=bogus" in notice and "zzz=1" in notice
 
@@ -178,7 +196,9 @@ def test_a_url_that_is_not_an_embed_stops_the_export_before_anything_is_written(
 
 
 def test_the_map_and_the_tile_grid_are_two_pages(app, tmp_path):
-    pages = export_embeds(app, ["/embed/map?lang=en", "/embed/map?view=grid&lang=en"], tmp_path)
+    pages = export_embeds(
+        app, ["/embed/map?lang=en", "/embed/map?view=grid&lang=en"], tmp_path, BASE
+    )
     assert len(set(pages)) == 2
     grids = [
         "tiles.geojson" in figure_of(p.read_text(encoding="utf-8"))["data"][0]["geojson"]
@@ -242,6 +262,8 @@ def test_the_command_refuses_a_url_that_is_not_an_embed(tmp_path, capsys, sample
             "/download/map.csv",
             "--out",
             str(out),
+            "--base-url",
+            BASE,
             "--data",
             str(sample_csv),
         ]
@@ -257,7 +279,20 @@ def test_the_command_refuses_a_url_that_is_not_an_embed(tmp_path, capsys, sample
 @pytest.mark.usefixtures("no_data_env")
 def test_the_command_says_when_the_data_is_missing(tmp_path, capsys):
     out = tmp_path / "site"
-    code = main(["export-embeds", "/embed/map", "--out", str(out), "--data", str(tmp_path / "no")])
+    code = main(
+        ["export-embeds", "/embed/map", "--out", str(out), "--base-url", BASE]
+        + ["--data", str(tmp_path / "no")]
+    )
     assert code == 2
     assert "no such file or folder" in capsys.readouterr().err
+    assert not out.exists()
+
+
+@pytest.mark.usefixtures("no_data_env")
+def test_the_command_asks_for_a_base_url_for_a_bare_path(tmp_path, capsys, sample_csv, monkeypatch):
+    monkeypatch.delenv("PUBLIC_URL", raising=False)
+    out = tmp_path / "site"
+    code = main(["export-embeds", "/embed/map", "--out", str(out), "--data", str(sample_csv)])
+    assert code == 2
+    assert "--base-url" in capsys.readouterr().err
     assert not out.exists()
