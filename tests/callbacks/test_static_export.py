@@ -279,9 +279,9 @@ def test_the_command_refuses_a_url_that_is_not_an_embed(tmp_path, capsys, sample
 @pytest.mark.usefixtures("no_data_env")
 def test_the_command_says_when_the_data_is_missing(tmp_path, capsys):
     out = tmp_path / "site"
+    missing = str(tmp_path / "no")
     code = main(
-        ["export-embeds", "/embed/map", "--out", str(out), "--base-url", BASE]
-        + ["--data", str(tmp_path / "no")]
+        ["export-embeds", "/embed/map", "--out", str(out), "--base-url", BASE, "--data", missing]
     )
     assert code == 2
     assert "no such file or folder" in capsys.readouterr().err

@@ -2,9 +2,13 @@
 
 import json
 
+import pytest
+
+from callbacks.common import language
 from components import ids
 from components.table import paging, table_state
 from data.filters import FilterState
+from data.view_query import ViewQuery
 from tests.callbacks.dash_client import call, post
 from tests.callbacks.test_http import filter_values
 
@@ -121,3 +125,12 @@ def test_the_url_keeps_the_grids_page_until_the_selection_changes(client):
         **{f"{ids.TABLE_PAGING}.data": shown, f"{ids.FILTER_GENDER}.value": ["female"]},
     )
     assert call(client, f"..{ids.URL}.search", other)[ids.URL]["search"] == "?gender=female&lang=en"
+
+
+@pytest.mark.parametrize(
+    "search", ["?lang=en&lang=EN", "?lang=EN", "?lang=de", "?lang=en&lang=ru", "", None, "?lang="]
+)
+def test_callbacks_read_the_language_as_the_page_does(search):
+    """The grid, the dialogs and the page around them in one language, however a link spells it
+    (the grid once read '?lang=en&lang=EN' as English inside a Russian page)."""
+    assert language(search) == ViewQuery.parse(search).lang
