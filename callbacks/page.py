@@ -15,10 +15,10 @@ from callbacks.common import FILTER_INPUTS, app_root, filter_state, repository
 from components import ids
 from components.layout import PAGES, page, page_title, view_links
 from components.map import MapAssets
-from components.person import person_key, person_views
+from components.person import person_views
 from components.table import table_view
 from data.query import filter_options
-from data.view_query import ViewQuery
+from data.view_query import ViewQuery, person_key
 
 
 def page_path(app: Dash, pathname: str | None) -> str:
@@ -52,6 +52,7 @@ def register(app: Dash) -> None:
         key = f"{path}?{view.to_query()}"
         if key == shown:  # the URL was written from the page on screen
             return no_update, no_update, no_update
+        persons = person_views(dataset, path, view.lang) if person_key(path) else ()
         content = page(
             dataset,
             view.filters,
@@ -61,10 +62,11 @@ def register(app: Dash) -> None:
             assets,
             view.table,
             view.ignored,
-            app_root(app),
+            root=app_root(app),
+            home=app.get_relative_path("/"),
+            persons=persons,
         )
-        views = person_views(dataset, path, view.lang) if person_key(path) else ()
-        title = page_title(path, view.lang, views[0].name if views else "")
+        title = page_title(path, view.lang, persons[0].name if persons else "")
         return content, {"lang": view.lang, "title": title}, key
 
     @app.callback(
@@ -97,7 +99,7 @@ def register(app: Dash) -> None:
         # A URL that already means this view stays as the reader wrote it (no new history
         # entry for a link that was only spelled differently).
         search = no_update if shown == in_url else f"?{query}"
-        hrefs = view_links(shown)
+        hrefs = view_links(shown, app.get_relative_path("/"))
         return search, f"{page_path(app, pathname)}?{query}", *(hrefs[i] for i in link_ids)
 
     app.clientside_callback(

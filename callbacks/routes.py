@@ -61,6 +61,18 @@ def view_url(app: Dash, query: str) -> str:
     return app_root(app) + "?" + query
 
 
+def _person_path(decoded: str) -> str:
+    """The person part of an embed's path as the browser sent it ('person/a%2Fb/..'): Flask's
+    `decoded` has lost which slashes were a name's own, so the raw request line is read where the
+    server gives it (gunicorn, werkzeug)."""
+    raw = request.environ.get("RAW_URI") or request.environ.get("REQUEST_URI") or ""
+    raw = raw.split("?", 1)[0]
+    marker = "/embed/person/"
+    if marker in raw:
+        return "/person/" + raw.split(marker, 1)[1]
+    return "/person/" + decoded
+
+
 def header_block(
     spec: ChartSpec,
     dataset: Dataset,
@@ -126,11 +138,11 @@ def register(app: Dash) -> None:
         response.headers["Cache-Control"] = f"public, max-age={CACHE_SECONDS}"
         return response
 
-    @server.route("/embed/person/<source>/<person_id>")
-    def embed_person(source: str, person_id: str) -> Response:
+    @server.route("/embed/person/<path:person>")
+    def embed_person(person: str) -> Response:
         """A person's card for an article; 404 (in both languages) for nobody."""
         dataset, view = _view(app)
-        path = f"/person/{quote(source, safe='')}/{quote(person_id, safe='')}"
+        path = _person_path(person)
         views = person_views(dataset, path, view.lang)
         if not views:
             abort(404)
@@ -139,7 +151,7 @@ def register(app: Dash) -> None:
             views,
             view.lang,
             EmbedAssets(static=static, topojson=assets.topojson),
-            f"{root}{path.lstrip('/')}?lang={view.lang}",
+            f"{root}{views[0].path}?lang={view.lang}",
             demo_notice(dataset, view.lang),
         )
         response = Response(page, mimetype="text/html")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dash import Dash, Input, Output, State, no_update
 
-from callbacks.common import FILTER_INPUTS, filter_state, language, repository
+from callbacks.common import FILTER_INPUTS, filter_state, repository
 from components import ids
 from components.i18n import fmt_int, t
 from components.table import (
@@ -17,6 +17,7 @@ from components.table import (
     table_state,
 )
 from data.query import table_page
+from data.view_query import ViewQuery
 
 FILTER_STATES = [State(i.component_id, i.component_property) for i in FILTER_INPUTS]
 
@@ -47,9 +48,15 @@ def register(app: Dash) -> None:
         if not request:
             return no_update, no_update, no_update, no_update
         *filters, search_text, url_search = values
-        lang = language(url_search)
+        in_url = ViewQuery.parse(url_search)
+        lang = in_url.lang
         dataset = repo.current()
-        state = filter_state(dataset, tuple(filters))
+        # The map's and the timeline's settings as the URL has them: the grid does not show
+        # them, but its person links carry the whole view for the way back.
+        shown = in_url.filters
+        view_options = {ids.MAP_VIEW: shown.view, ids.MAP_BASIS: shown.basis}
+        view_options[ids.MAP_MEASURE] = shown.measure
+        state = filter_state(dataset, tuple(filters), shown.granularity, **view_options)
         start = _row_number(request.get("startRow"))
         table = table_state(str(search_text or ""), request.get("sortModel"), start // PAGE_SIZE)
         result = table_page(
@@ -62,7 +69,8 @@ def register(app: Dash) -> None:
             region_sort_names(lang),
         )
         # A page past the end (a link's page=40 of a shorter list) is empty, not another page.
-        rows = table_records(result.rows, lang) if start < max(result.total, 1) else []
+        view = ViewQuery(state, table, lang).to_query()
+        rows = table_records(result.rows, lang, view) if start < max(result.total, 1) else []
         count = (
             t("table.count", lang, n=fmt_int(result.total, lang))
             if result.total

@@ -19,7 +19,7 @@ from components.figures.timeline import timeline_title
 from components.filters import filter_panel, granularity_switch
 from components.i18n import LANGUAGES, t
 from components.map import MapAssets, map_section
-from components.person import person_key, person_page, person_views
+from components.person import PersonView, person_page, person_views
 from components.provenance import source_labels, sources_sentence
 from components.share import chart_tools, download_links, embed_dialog
 from components.status import status_page
@@ -27,7 +27,7 @@ from components.table import persons_table
 from data.dataset import Dataset, LoadReport
 from data.filters import FilterState
 from data.query import filter_options
-from data.view_query import TableState, ViewQuery
+from data.view_query import TableState, ViewQuery, person_key
 
 
 def shell() -> html.Div:
@@ -45,19 +45,19 @@ DEFAULT_ASSETS = MapAssets()  # an app served at the root; create_app passes its
 PAGES = {"/": "nav.overview", "/status": "nav.status"}
 
 
-def view_links(view: ViewQuery) -> dict[str, str]:
+def view_links(view: ViewQuery, home: str = "/") -> dict[str, str]:
     """Link id -> href: each language link and each page link keeps the whole view (filters,
     table), so switching the language or the page never loses a selection; every download
-    is of the view."""
+    is of the view. `home` is the app's root path (with the path it is mounted under)."""
     hrefs = {ids.LANG_LINK[code]: "?" + replace(view, lang=code).to_query() for code in LANGUAGES}
     query = view.to_query()
-    hrefs.update({ids.NAV_PAGE_LINK[p]: f"{p}?{query}" for p in PAGES})
+    hrefs.update({ids.NAV_PAGE_LINK[p]: f"{home}{p.lstrip('/')}?{query}" for p in PAGES})
     hrefs.update(download_links(view))
     return hrefs
 
 
-def navbar(lang: str, path: str, view: ViewQuery | None = None) -> html.Header:
-    hrefs = view_links(view or ViewQuery(lang=lang))
+def navbar(lang: str, path: str, view: ViewQuery | None = None, home: str = "/") -> html.Header:
+    hrefs = view_links(view or ViewQuery(lang=lang), home)
     languages = [
         dcc.Link(
             code.upper(),
@@ -82,7 +82,7 @@ def navbar(lang: str, path: str, view: ViewQuery | None = None) -> html.Header:
             [
                 dcc.Link(
                     t("app.short_title", lang),
-                    href=f"/?lang={lang}",
+                    href=f"{home}?lang={lang}",
                     className="navbar-brand text-white me-3",
                     id=ids.NAVBAR_TITLE,
                 ),
@@ -225,15 +225,19 @@ def page(
     table: TableState | None = None,
     ignored: tuple[str, ...] = (),
     root: str = "/",
+    home: str = "/",
+    persons: tuple[PersonView, ...] | None = None,
 ) -> list:
     """Everything below the shell, in `lang`: the overview with the filters set to `state` and
-    the table to `table`, the data status page, or a person's page; `ignored` names what the
-    link asked for in vain; `root` is the app's absolute address (for embed codes)."""
+    the table to `table`, the data status page, or a person's page (`persons`, their views
+    where the caller has them); `ignored` names what the link asked for in vain; `root` is the
+    app's absolute address (for embed codes), `home` its root path (for links)."""
     table = table or TableState()
+    view = ViewQuery(state, table, lang)
     if person_key(path):
-        views = person_views(dataset, path, lang)
-        embed = f"{root}embed{path}?lang={lang}" if views else ""
-        body = person_page(views, lang, embed)
+        views = person_views(dataset, path, lang) if persons is None else persons
+        embed = f"{root}embed/{views[0].path}?lang={lang}" if views else ""
+        body = person_page(views, lang, embed, f"{home}?{view.to_query()}")
     elif path == "/status":
         body = status_page(dataset, reports, lang)
     else:
@@ -241,7 +245,7 @@ def page(
         body = overview(dataset, state, lang, assets, table)
     return [
         html.A(t("nav.overview", lang), href="#main", className="visually-hidden-focusable"),
-        navbar(lang, path, ViewQuery(state, table, lang)),
+        navbar(lang, path, view, home),
         demo_banner(dataset, lang),
         link_notice(ignored, lang),
         html.Main(body),

@@ -10,7 +10,6 @@ nothing is read as HTML.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from urllib.parse import unquote
 
 import pandas as pd
 from dash import dcc, html
@@ -19,10 +18,12 @@ from components.chart_spec import demo_notice
 from components.i18n import fmt_date, fmt_term, t
 from components.provenance import source_labels
 from components.share import iframe_code
-from components.table import person_href, sentence_text
+from components.table import sentence_text
 from data.dataset import Dataset
+from data.loader import http_url
 from data.person import CaseRecord, PersonRecord, records_of
 from data.reference import article_display, article_label, case_group_label, region_label
+from data.view_query import person_key, person_path
 
 
 @dataclass(frozen=True)
@@ -50,10 +51,6 @@ class PersonView:
     source_url: str  # the source's own card (http(s) only), or ""
     demo: str
     path: str  # "person/<source>/<id>" (percent-encoded), relative to the app's root
-
-
-def _http(url: str | None) -> str:
-    return url if url and url.lower().startswith(("http://", "https://")) else ""
 
 
 def _article(key: str, lang: str) -> str:
@@ -137,9 +134,9 @@ def person_view(record: PersonRecord, dataset: Dataset, lang: str) -> PersonView
             _case_view(c, i, len(record.cases), lang) for i, c in enumerate(record.cases, 1)
         ),
         source=source,
-        source_url=_http(record.source_url),
+        source_url=http_url(record.source_url),
         demo=demo_notice(dataset, lang),
-        path=person_href(record.source, record.person_id, lang).split("?")[0],
+        path=person_path(record.source, record.person_id),
     )
 
 
@@ -201,14 +198,18 @@ def _record(view: PersonView) -> html.Article:
     return html.Article(parts, className="person-record card card-body")
 
 
-def person_page(views: tuple[PersonView, ...], lang: str, embed_url: str = "") -> html.Div:
+def person_page(
+    views: tuple[PersonView, ...], lang: str, embed_url: str = "", back: str = ""
+) -> html.Div:
     """The person's page: their name, then each list's record side by side (one list for now:
-    persons are not yet matched across lists), the way back, and the code to embed it."""
+    persons are not yet matched across lists), the way back (`back`: the overview as the reader
+    left it), and the code to embed it."""
+    back = back or f"/?lang={lang}"
     if not views:
         return html.Div(
             [
                 html.H1(t("person.not_found", lang), className="h3"),
-                dcc.Link(t("person.back", lang), href=f"/?lang={lang}"),
+                dcc.Link(t("person.back", lang), href=back),
             ],
             className="container py-4 person-page",
             id="main",
@@ -243,7 +244,7 @@ def person_page(views: tuple[PersonView, ...], lang: str, embed_url: str = "") -
         ]
     return html.Div(
         [
-            dcc.Link("← " + t("person.back", lang), href=f"/?lang={lang}", className="small"),
+            dcc.Link("← " + t("person.back", lang), href=back, className="small"),
             html.H1(first.name, className="h3 mt-2 mb-3"),
             html.Div(
                 [_record(v) for v in views],
@@ -254,19 +255,6 @@ def person_page(views: tuple[PersonView, ...], lang: str, embed_url: str = "") -
         className="container py-3 person-page",
         id="main",
     )
-
-
-PERSON_PREFIX = "/person/"
-
-
-def person_key(path: str) -> tuple[str, str] | None:
-    """'/person/<source>/<id>' (percent-encoded parts) -> (source, person_id), else None."""
-    if not path.startswith(PERSON_PREFIX):
-        return None
-    parts = path[len(PERSON_PREFIX) :].split("/")
-    if len(parts) != 2 or not all(parts):
-        return None
-    return unquote(parts[0]), unquote(parts[1])
 
 
 def person_views(dataset: Dataset, path: str, lang: str) -> tuple[PersonView, ...]:

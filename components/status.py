@@ -10,6 +10,7 @@ from dash import html
 from components.i18n import MESSAGES, fmt_date, fmt_int, t
 from components.provenance import source_label, source_labels
 from data.dataset import Dataset, LoadReport, RowIssue, SourceInfo
+from data.loader import http_url
 
 SHOWN_ISSUES = 100
 
@@ -76,10 +77,6 @@ def done_text(issue: RowIssue, lang: str) -> str:
     return t(key, lang) if key in MESSAGES else t(f"action.{issue.action}", lang)
 
 
-def _http(url: str) -> str | None:
-    return url if url.lower().startswith(("http://", "https://")) else None
-
-
 def _source_card(source: SourceInfo, lang: str) -> dbc.Card:
     name = source_label(source, lang)
     rows = []
@@ -89,7 +86,7 @@ def _source_card(source: SourceInfo, lang: str) -> dbc.Card:
         rows.append((t("status.as_of", lang), fmt_date(source.as_of, lang)))
     if source.licence:
         rows.append((t("status.licence", lang), source.licence))
-    link = _http(source.url)
+    link = http_url(source.url)
     if link:
         rows.append(
             (

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from urllib.parse import quote
 
 import dash_ag_grid as dag
 import dash_bootstrap_components as dbc
@@ -13,8 +12,9 @@ from dash import dcc, html
 from components import ids
 from components.i18n import fmt_date, fmt_int, fmt_term, t
 from data.filters import FilterState
+from data.loader import http_url
 from data.reference import article_display, region_label, regions
-from data.view_query import TableState, ViewQuery
+from data.view_query import TableState, ViewQuery, person_path
 
 PAGE_SIZE = 20
 COLUMNS = ("name", "region", "articles", "custody_date", "sentence", "status", "cases", "source")
@@ -71,25 +71,21 @@ def sentence_text(row: pd.Series, lang: str) -> str:
     return t(f"punishment.{kind}", lang)
 
 
-def person_href(source: str, person_id: str, lang: str) -> str:
-    """The relative link to a person's page (every part percent-encoded)."""
-    return f"person/{quote(str(source), safe='')}/{quote(str(person_id), safe='')}?lang={lang}"
+def person_href(source: str, person_id: str, view: str) -> str:
+    """The link to a person's page, relative to the overview, carrying the view (`view`, a
+    canonical query) so that the page's way back returns to it."""
+    return f"{person_path(source, person_id)}?{view}"
 
 
-def _http(url: object) -> str:
-    """Only http(s) addresses are links; anything else from the data is dropped."""
-    if isinstance(url, str) and url.lower().startswith(("http://", "https://")):
-        return url
-    return ""
-
-
-def table_records(rows: pd.DataFrame, lang: str) -> list[dict[str, object]]:
+def table_records(rows: pd.DataFrame, lang: str, view: str = "") -> list[dict[str, object]]:
     """The grid's rows: plain text cells (the grid renders them as text), and for the name and
-    source cells the links their renderers make (assets/dashAgGridComponentFunctions.js)."""
+    source cells the links their renderers make (assets/dashAgGridComponentFunctions.js); the
+    person links carry `view` (the page's canonical query) for the way back."""
+    view = view or ViewQuery(lang=lang).to_query()
     records = []
     for _, row in rows.iterrows():
         custody = row["custody_date"]
-        person = person_href(row["source"], row["person_id"], lang)
+        person = person_href(row["source"], row["person_id"], view)
         record = {
             "id": f"{row['source']}/{row['person_id']}/{row['case_id']}",
             "name": row["name"] if pd.notna(row["name"]) else "",
@@ -100,7 +96,7 @@ def table_records(rows: pd.DataFrame, lang: str) -> list[dict[str, object]]:
             "sentence": sentence_text(row, lang),
             "status": t(f"status.{row['status']}", lang) if pd.notna(row["status"]) else "",
             "cases": int(row["cases"]),
-            "source": _http(row["source_url"]),
+            "source": http_url(row["source_url"]),
             "source_label": t("table.link", lang) + " ↗",
         }
         parts = (record["articles"], record["sentence"], record["status"])

@@ -36,6 +36,14 @@ from data.schema import (
 _TRUE = {"true", "t", "1", "yes", "y", "да"}
 _FALSE = {"false", "f", "0", "no", "n", "нет"}
 _URL = re.compile(r"^https?://[^\s<>\"']+$", re.IGNORECASE)
+
+
+def http_url(value: object) -> str:
+    """`value` where it is an http(s) address with nothing that could leave an attribute, else
+    "": the one test of what from the data may become a link."""
+    return value if isinstance(value, str) and _URL.match(value) else ""
+
+
 _DATE_FORMATS = (
     "%Y-%m-%d",
     "%d.%m.%Y",

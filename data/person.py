@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 from data.dataset import PERSON_CODE, Dataset
+from data.loader import http_url
 from data.schema import UNKNOWN_REGION
 
 MEMO_KIND = "person_index"
@@ -279,7 +280,7 @@ def person_record(dataset: Dataset, source: str, person_id: str) -> PersonRecord
         recognized_political_prisoner=_any_true(
             [_bool(r["recognized_political_prisoner"]) for r in records]
         ),
-        source_url=_first(c.source_url for c in cases),  # type: ignore[arg-type]
+        source_url=_first(http_url(c.source_url) or None for c in cases),  # type: ignore[arg-type]
         addresses=letter_addresses(c.facility for c in cases),
         cases=cases,
     )

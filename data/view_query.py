@@ -9,8 +9,9 @@ name them instead of silently showing something else.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import parse_qsl, quote, unquote, urlencode
 
 from data.filters import QUERY_KEYS, QUERY_NAMES, FilterState
 from data.query import SORTABLE, FilterOptions
@@ -129,3 +130,41 @@ class ViewQuery:
         return replace(
             self, filters=replace(self.filters, **kept), ignored=(*self.ignored, *dropped)
         )
+
+
+# --- a person's address -------------------------------------------------------------------------
+
+PERSON_PREFIX = "person/"
+# A path segment of only dots is a step up, not a name: browsers and servers resolve
+# /person/src/.. to /person/. Such ids (and the same with leading "~") get one more "~".
+_DOT_SEGMENT = re.compile(r"~*\.{1,2}")
+_ESCAPED_DOT_SEGMENT = re.compile(r"~+\.{1,2}")
+
+
+def _segment(value: str) -> str:
+    value = "~" + value if _DOT_SEGMENT.fullmatch(value) else value
+    return quote(value, safe="")
+
+
+def _unsegment(segment: str) -> str:
+    value = unquote(segment)
+    return value[1:] if _ESCAPED_DOT_SEGMENT.fullmatch(value) else value
+
+
+def person_path(source: str, person_id: str) -> str:
+    """'person/<source>/<id>', relative to the app's root: each part one path segment whatever
+    it holds ('/', '?', '#', spaces, Cyrillic, '..'), so every record has a page."""
+    return f"{PERSON_PREFIX}{_segment(str(source))}/{_segment(str(person_id))}"
+
+
+def person_key(path: str) -> tuple[str, str] | None:
+    """A person's path ('/person/<source>/<id>', with or without the leading slash, its parts
+    percent-encoded as person_path writes them) -> (source, person_id); None for any other
+    path."""
+    path = path.lstrip("/")
+    if not path.startswith(PERSON_PREFIX):
+        return None
+    parts = path[len(PERSON_PREFIX) :].split("/")
+    if len(parts) != 2 or not all(parts):
+        return None
+    return _unsegment(parts[0]), _unsegment(parts[1])

@@ -83,3 +83,18 @@ def test_rows_link_to_person_pages(client):
     got = rows_for(client, {"startRow": 0, "endRow": PAGE_SIZE})[ids.TABLE]["getRowsResponse"]
     assert all(r["person"].startswith("person/demo/") for r in got["rowData"])
     assert all(pd.notna(r["name"]) for r in got["rowData"])
+
+
+def test_person_links_carry_the_view_for_the_way_back(client):
+    request = {
+        "startRow": PAGE_SIZE,
+        "endRow": 2 * PAGE_SIZE,
+        "sortModel": [{"colId": "name", "sort": "desc"}],
+    }
+    values = {
+        f"{ids.FILTER_GENDER}.value": ["female"],
+        f"{ids.URL}.search": "?gender=female&by=year&view=grid&lang=en",
+    }
+    got = rows_for(client, request, **values)[ids.TABLE]["getRowsResponse"]
+    query = got["rowData"][0]["person"].split("?", 1)[1]
+    assert query == "gender=female&by=year&view=grid&sort=-name&page=2&lang=en"
