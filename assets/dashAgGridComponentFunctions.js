@@ -2,11 +2,24 @@
    escapes it): a name from the data is never read as HTML or markdown. */
 var dagcomponentfuncs = (window.dashAgGridComponentFunctions = window.dashAgGridComponentFunctions || {});
 
-// The person's name, linking to their page (data.person is the page's relative URL).
+// The person's name, linking to their page (data.person is the page's relative URL). A plain
+// click moves within the app as dcc.Link does (history.pushState, the page rendered by its
+// callback) instead of reloading it; a click with a modifier opens a tab as any link does.
 dagcomponentfuncs.PersonLink = function (props) {
   var data = props.data || {};
   if (!data.person) return props.value || "";
-  return React.createElement("a", { href: data.person, className: "person-link" }, props.value || "—");
+  function go(event) {
+    if (event.button || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    window.history.pushState({}, "", new URL(data.person, window.location.href).href);
+    window.dispatchEvent(new CustomEvent("_dashprivate_pushstate"));
+    window.scrollTo(0, 0);
+  }
+  return React.createElement(
+    "a",
+    { href: data.person, className: "person-link", onClick: go, tabIndex: -1 },
+    props.value || "—"
+  );
 };
 
 // The source's own card, in a new tab; only http(s) addresses become links.
@@ -15,7 +28,7 @@ dagcomponentfuncs.SourceLink = function (props) {
   if (typeof url !== "string" || !/^https?:\/\//i.test(url)) return "";
   return React.createElement(
     "a",
-    { href: url, target: "_blank", rel: "noopener noreferrer" },
+    { href: url, target: "_blank", rel: "noopener noreferrer", tabIndex: -1 },
     (props.data && props.data.source_label) || "↗"
   );
 };

@@ -13,3 +13,22 @@ dagfuncs.fitColumnsToScreen = function (params) {
   params.api.setColumnsPinned(["name"], phone ? null : "left");
   params.api.sizeColumnsToFit();
 };
+
+// The keyboard: the grid moves focus from cell to cell (arrows, Tab); Enter on a name or a source
+// cell follows its link as a click would (the links themselves are out of the tab order, so Tab
+// does not stop twice in one cell).
+dagfuncs.openCellLink = function (params) {
+  var event = params.event;
+  if (!event || event.key !== "Enter" || !event.target || !event.target.querySelector) return;
+  var link = event.target.querySelector("a[href]");
+  if (link) {
+    event.preventDefault();
+    link.click();
+  }
+};
+
+// Another sort is another order of the rows: it starts from their first page (the grid would
+// otherwise stay on the page it showed, now a page of other people).
+dagfuncs.firstPage = function (params) {
+  params.api.paginationGoToPage(0);
+};

@@ -12,6 +12,7 @@ from components.table import (
     PAGE_SIZE,
     paging,
     region_sort_names,
+    sort_model_of,
     table_records,
     table_selection,
     table_state,
@@ -43,11 +44,12 @@ def register(app: Dash) -> None:
         *FILTER_STATES,
         State(ids.TABLE_SEARCH, "value"),
         State(ids.URL, "search"),
+        State(ids.TABLE_PAGING, "data"),
     )
     def serve_rows(request: dict | None, *values: object) -> tuple:
-        if not request:
+        if not isinstance(request, dict):
             return no_update, no_update, no_update, no_update
-        *filters, search_text, url_search = values
+        *filters, search_text, url_search, shown_paging = values
         in_url = ViewQuery.parse(url_search)
         lang = in_url.lang
         dataset = repo.current()
@@ -76,11 +78,19 @@ def register(app: Dash) -> None:
             if result.total
             else t("table.none", lang)
         )
+        # A new sort asks for the page the grid showed and then for its first page
+        # (dashAgGridFunctions.js firstPage): the first is served, but only the first page of a
+        # new order is the table's page, whichever answer arrives last.
+        stale = (
+            isinstance(shown_paging, dict)
+            and table.page > 0
+            and sort_model_of(table) != (shown_paging.get("sort") or [])
+        )
         return (
             {"rowData": rows, "rowCount": result.total},
             count,
             t(f"table.title_{state.unit}", lang),
-            paging(state, table),
+            no_update if stale else paging(state, table),
         )
 
     @app.callback(
@@ -94,7 +104,7 @@ def register(app: Dash) -> None:
         """Another selection or search: the grid must drop the rows it holds. Compared by value,
         not by which input fired: a page rendered anew fires its inputs unchanged."""
         *filters, search_text, shown = values
-        shown = shown or {}
+        shown = shown if isinstance(shown, dict) else {}
         state = filter_state(repo.current(), tuple(filters))
         selection = table_selection(state, table_state(search_text, shown.get("sort"), 0))
         return no_update if selection == shown.get("selection") else selection

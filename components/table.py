@@ -108,15 +108,16 @@ def table_records(rows: pd.DataFrame, lang: str, view: str = "") -> list[dict[st
 _COLUMN_OF_SORT = {key: column for column, key in SORT_KEYS.items()}
 
 
-def table_state(search: str | None, sort_model: list | None, page: int | None) -> TableState:
+def table_state(search: object, sort_model: object, page: object) -> TableState:
     """The search box, the grid's sort model ([{"colId": "name", "sort": "asc"}]) and page ->
-    the table part of a link."""
+    the table part of a link. Anything else (a hand-made request) counts as not given."""
     sort = tuple(
-        (SORT_KEYS[s["colId"]], s.get("sort") or "asc")
-        for s in (sort_model or [])
+        (SORT_KEYS[s["colId"]], "desc" if s.get("sort") == "desc" else "asc")
+        for s in (sort_model if isinstance(sort_model, list) else [])
         if isinstance(s, dict) and isinstance(s.get("colId"), str) and s["colId"] in SORT_KEYS
     )
-    return TableState(search or "", sort, page or 0)
+    page = page if isinstance(page, int) and not isinstance(page, bool) and page > 0 else 0
+    return TableState(search if isinstance(search, str) else "", sort, page)
 
 
 def sort_model_of(table: TableState) -> list[dict[str, str]]:
@@ -144,7 +145,7 @@ def table_view(state: FilterState, search: str | None, shown: dict | None) -> Ta
     """The table part of the view: the grid's page and sort (`shown`, TABLE_PAGING) where they
     are of this selection; another selection or search starts from the first page, at once (a
     URL that carried the old page first made two history entries of one change)."""
-    shown = shown or {}
+    shown = shown if isinstance(shown, dict) else {}
     table = table_state(search, shown.get("sort"), shown.get("page"))
     if table_selection(state, table) != shown.get("selection"):
         table = replace(table, page=0)
@@ -216,7 +217,6 @@ def grid_options(lang: str, table: TableState) -> dict:
         "infiniteInitialRowCount": (table.page + 1) * PAGE_SIZE,
         "domLayout": "autoHeight",
         "rowHeight": 64,
-        "suppressCellFocus": True,
         "enableCellTextSelection": True,
         "suppressMultiSort": True,
         "tooltipShowDelay": 300,
@@ -294,6 +294,8 @@ def persons_table(
                 eventListeners={
                     "gridReady": ["fitColumnsToScreen(params)"],
                     "gridSizeChanged": ["fitColumnsToScreen(params)"],
+                    "cellKeyDown": ["openCellLink(params)"],
+                    "sortChanged": ["firstPage(params)"],
                 },
                 paginationGoTo=table.page or None,
                 getRowId="params.data.id",

@@ -173,3 +173,17 @@ def test_table_search_and_paging(dash_duo, app):
     )
     assert names_shown(dash_duo)
     assert dash_duo.get_logs() == []
+
+
+def test_a_new_sort_starts_from_the_first_page(dash_duo, app):
+    dash_duo.start_server(app)
+    dash_duo.wait_for_page(url=f"{dash_duo.server_url}/?page=3&lang=en")
+    wait_for_data(dash_duo, "1,200")
+    WebDriverWait(dash_duo.driver, 10).until(lambda d: "page=3" in d.current_url)
+    click(dash_duo, f"#{ids.TABLE} .ag-header-cell[col-id='name'] .ag-header-cell-label")
+    WebDriverWait(dash_duo.driver, 10).until(
+        lambda d: "sort=name" in d.current_url and "page=" not in d.current_url
+    )
+    summary = f"#{ids.TABLE} .ag-paging-description"
+    dash_duo.wait_for_contains_text(summary, "Page 1 of", timeout=10)
+    assert dash_duo.get_logs() == []

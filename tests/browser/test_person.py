@@ -1,6 +1,7 @@
 """From the grid to a person's page and back, in a real headless Chromium."""
 
 import pytest
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
 from components import ids
@@ -43,3 +44,36 @@ def test_the_persons_card_embeds(dash_duo, app):  # noqa: F811
         wide = "return document.documentElement.scrollWidth > document.documentElement.clientWidth"
         assert not driver.execute_script(wide)
     assert [e for e in driver.get_log("browser") if e["level"] == "SEVERE"] == []
+
+
+def test_the_grid_opens_a_page_from_the_keyboard_and_the_way_back_keeps_the_view(
+    dash_duo,
+    app,  # noqa: F811
+):
+    dash_duo.start_server(app)
+    driver = dash_duo.driver
+    dash_duo.wait_for_page(url=f"{dash_duo.server_url}/?gender=female&page=2&lang=en")
+    dash_duo.wait_for_element(NAME_LINK, timeout=20)
+    WebDriverWait(driver, 10).until(lambda d: "page=2" in d.current_url)
+    driver.execute_script("window.stillThisPage = true")
+    # Focus the first name cell as the grid's keyboard navigation does, then press Enter.
+    driver.execute_script(
+        "dash_ag_grid.getApiAsync(arguments[0])"
+        ".then(a => a.setFocusedCell(a.getFirstDisplayedRowIndex(), 'name'))",
+        ids.TABLE,
+    )
+    WebDriverWait(driver, 10).until(
+        lambda d: d.execute_script("return document.activeElement.getAttribute('col-id')") == "name"
+    )
+    name = driver.switch_to.active_element.text
+    driver.switch_to.active_element.send_keys(Keys.ENTER)
+    heading = dash_duo.wait_for_element(".person-page h1", timeout=20)
+    assert heading.text == name
+    # Within the app, not a reload: the page's own state survived.
+    assert driver.execute_script("return window.stillThisPage === true")
+    click(dash_duo, ".person-page a[href^='/?']")
+    dash_duo.wait_for_element(NAME_LINK, timeout=20)
+    WebDriverWait(driver, 10).until(lambda d: "/person/" not in d.current_url)
+    assert "gender=female" in driver.current_url and "page=2" in driver.current_url
+    assert driver.execute_script("return window.stillThisPage === true")
+    assert dash_duo.get_logs() == []

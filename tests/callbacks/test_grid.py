@@ -98,3 +98,30 @@ def test_person_links_carry_the_view_for_the_way_back(client):
     got = rows_for(client, request, **values)[ids.TABLE]["getRowsResponse"]
     query = got["rowData"][0]["person"].split("?", 1)[1]
     assert query == "gender=female&by=year&view=grid&sort=-name&page=2&lang=en"
+
+
+def test_only_the_first_page_of_a_new_sort_becomes_the_tables_page(client):
+    """A new sort fetches the page shown, then page 1 (the grid goes to the first page): the
+    URL must end on page 1 whichever answer comes last."""
+    shown = {"page": 2, "sort": [], "selection": "lang=ru"}
+    new_sort = [{"colId": "name", "sort": "desc"}]
+    late = rows_for(
+        client,
+        {"startRow": 2 * PAGE_SIZE, "endRow": 3 * PAGE_SIZE, "sortModel": new_sort},
+        **{f"{ids.TABLE_PAGING}.data": shown},
+    )
+    assert ids.TABLE_PAGING not in late and late[ids.TABLE]["getRowsResponse"]["rowData"]
+    first = rows_for(
+        client,
+        {"startRow": 0, "endRow": PAGE_SIZE, "sortModel": new_sort},
+        **{f"{ids.TABLE_PAGING}.data": shown},
+    )
+    assert first[ids.TABLE_PAGING]["data"]["page"] == 0
+    assert first[ids.TABLE_PAGING]["data"]["sort"] == new_sort
+    # Turning pages within one sort is the table's page as before.
+    turned = rows_for(
+        client,
+        {"startRow": PAGE_SIZE, "endRow": 2 * PAGE_SIZE, "sortModel": new_sort},
+        **{f"{ids.TABLE_PAGING}.data": first[ids.TABLE_PAGING]["data"]},
+    )
+    assert turned[ids.TABLE_PAGING]["data"]["page"] == 1

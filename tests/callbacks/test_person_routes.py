@@ -67,9 +67,13 @@ def odd_app(tmp_path_factory):
     for number, person_id in enumerate(ODD_IDS):
         rows.append(
             ",".join(
-                [f'"{person_id}"', f"case-{number}", *first[2:3]]
-                + [f"Odd Person {number}"]
-                + first[4:]
+                [
+                    f'"{person_id}"',
+                    f"case-{number}",
+                    *first[2:3],
+                    f"Odd Person {number}",
+                    *first[4:],
+                ]
             )
         )
     (folder / "odd.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")

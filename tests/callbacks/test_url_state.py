@@ -134,3 +134,23 @@ def test_callbacks_read_the_language_as_the_page_does(search):
     """The grid, the dialogs and the page around them in one language, however a link spells it
     (the grid once read '?lang=en&lang=EN' as English inside a Russian page)."""
     assert language(search) == ViewQuery.parse(search).lang
+
+
+@pytest.mark.parametrize(
+    "junk",
+    [[1, 2], "x", 5, {"sort": 5, "page": "x"}, {"sort": [{"colId": 1}], "page": -3}],
+)
+def test_a_hand_made_grid_state_is_ignored_not_a_500(client, junk):
+    """TABLE_PAGING comes back from the browser: anything in it is only a request."""
+    values = url_values("?gender=male&lang=en", **{f"{ids.TABLE_PAGING}.data": junk})
+    assert call(client, f"..{ids.URL}.search", values)[ids.URL]["search"] == "?lang=en"
+    refresh = filter_values(**{f"{ids.TABLE_SEARCH}.value": "", f"{ids.TABLE_PAGING}.data": junk})
+    post(client, f"{ids.TABLE_REFRESH}.data", refresh)
+    rows = filter_values(
+        **{
+            f"{ids.TABLE}.getRowsRequest": {"startRow": 20, "sortModel": junk},
+            f"{ids.TABLE_PAGING}.data": junk,
+        }
+    )
+    got = call(client, f"..{ids.TABLE}.getRowsResponse", rows)
+    assert len(got[ids.TABLE]["getRowsResponse"]["rowData"]) == 20
