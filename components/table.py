@@ -152,27 +152,28 @@ def table_view(state: FilterState, search: str | None, shown: dict | None) -> Ta
     return table
 
 
-# AG Grid's own words (pagination, loading, sorting), in Russian; English is its default.
-GRID_TEXTS_RU = {
-    "page": "Страница",
-    "of": "из",
-    "to": "–",
-    "more": "ещё",
-    "firstPage": "Первая страница",
-    "previousPage": "Предыдущая страница",
-    "nextPage": "Следующая страница",
-    "lastPage": "Последняя страница",
-    "pageLastRowUnknown": "?",
-    "loadingOoo": "Загрузка…",
-    "loadingError": "Ошибка загрузки",
-    "noRowsToShow": "Никого не найдено",
-    "ariaPageSizeSelectorLabel": "Строк на странице",
-    "pageSizeSelectorLabel": "Строк на странице:",
-    "sortAscending": "По возрастанию",
-    "sortDescending": "По убыванию",
-    "ariaRowPageSizeSelectorLabel": "Строк на странице",
-    "ariaSortableColumn": "Нажмите Enter, чтобы отсортировать",
-}
+# AG Grid's own words (pagination, loading, sorting) by its localeText keys: in i18n as
+# "grid.<key>", in both languages (English spelled out too, so no text is left to the grid).
+GRID_TEXT_KEYS = (
+    "page",
+    "of",
+    "to",
+    "more",
+    "firstPage",
+    "previousPage",
+    "nextPage",
+    "lastPage",
+    "pageLastRowUnknown",
+    "loadingOoo",
+    "loadingError",
+    "noRowsToShow",
+    "ariaPageSizeSelectorLabel",
+    "pageSizeSelectorLabel",
+    "sortAscending",
+    "sortDescending",
+    "ariaRowPageSizeSelectorLabel",
+    "ariaSortableColumn",
+)
 # Widths that read at 390 px (the name and sentence wrap, nothing is cut) and fill 1400 px.
 _COLUMN_SIZES = {
     "name": {"width": 180, "minWidth": 128, "pinned": "left"},
@@ -220,9 +221,8 @@ def grid_options(lang: str, table: TableState) -> dict:
         "enableCellTextSelection": True,
         "suppressMultiSort": True,
         "tooltipShowDelay": 300,
+        "localeText": {key: t(f"grid.{key}", lang) for key in GRID_TEXT_KEYS},
     }
-    if lang == "ru":
-        options["localeText"] = GRID_TEXTS_RU
     return options
 
 

@@ -1,7 +1,8 @@
 import pandas as pd
 import pytest
 
-from components.table import sentence_text, table_records
+from components.table import GRID_TEXT_KEYS, grid_options, sentence_text, table_records
+from data.view_query import TableState
 
 
 def case(**values):
@@ -113,3 +114,13 @@ def test_a_hostile_name_stays_text():
     [record] = table_records(_row("https://e.org", name=name), "ru")
     assert record["name"] == name
     assert record["person"].startswith("person/memorial/")
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_the_grids_own_words_are_given_in_both_languages(lang):
+    texts = grid_options(lang, TableState())["localeText"]
+    assert set(texts) == set(GRID_TEXT_KEYS)
+    assert all(texts.values())
+    other = grid_options("en" if lang == "ru" else "ru", TableState())["localeText"]
+    assert texts["nextPage"] != other["nextPage"]
+    assert texts["page"] == {"ru": "Страница", "en": "Page"}[lang]
