@@ -191,20 +191,16 @@ def image_figure(spec: ChartSpec) -> dict:
     else:
         figure = copy.deepcopy(spec.figure or {"data": [], "layout": {}})
     layout = figure["layout"]
-    foot = [spec.caption, f"{spec.source}{' · ' + spec.credit if spec.credit else ''}"]
+    # Every text escaped first, then the markup of our own added: a caption or a name that
+    # says "<span" stays text (it once decided which lines were escaped).
+    plain = [spec.caption, f"{spec.source}{' · ' + spec.credit if spec.credit else ''}", spec.demo]
+    lines = [_wrap(_escape(line), 150) for line in plain if line]
     if spec.legend:
-        foot.insert(
-            0,
-            spec.legend_title
-            + ":  "
-            + "   ".join(
-                f"<span style='color:{colour}'>■</span> {_escape(label)}"
-                for colour, label in spec.legend
-            ),
+        keys = "   ".join(
+            f"<span style='color:{colour}'>■</span> {_escape(label)}"
+            for colour, label in spec.legend
         )
-    if spec.demo:
-        foot.append(spec.demo)
-    lines = [_wrap(_escape(line), 150) if "<span" not in line else line for line in foot if line]
+        lines.insert(0, f"{_escape(spec.legend_title)}:  {keys}")
     foot_lines = sum(line.count("<br>") + 1 for line in lines)
     bottom = 24 + _FOOT_LINE * foot_lines
     layout.pop("uirevision", None)

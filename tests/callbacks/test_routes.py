@@ -17,7 +17,7 @@ import pytest
 
 from app import ROOT, AppConfig, create_app
 from callbacks.common import repository
-from components.chart_spec import ChartSpec, Counter, chart_overview
+from components.chart_spec import ChartSpec, Counter, chart_overview, image_figure
 from components.embed_page import EmbedAssets, embed_html
 from components.i18n import fmt_int, t
 from data.filters import FilterState
@@ -652,3 +652,29 @@ def test_forwarded_headers_are_ignored_unless_proxies_are_trusted():
 def test_a_public_url_must_be_an_http_address():
     with pytest.raises(ValueError, match="PUBLIC_URL"):
         create_app(AppConfig(demo_rows=300, public_url="javascript:alert(1)"))
+
+
+def test_image_figure_escapes_every_foot_line_even_one_that_says_span():
+    """A caption, source, credit or legend title from the data that contains '<span' was
+    passed to plotly as markup (the test for 'ours' was whether a line held '<span')."""
+    text = "<span style='font-size:90px'>x</span><a href='javascript:alert(1)'>y</a>"
+    spec = ChartSpec(
+        chart="map",
+        lang="en",
+        title="t",
+        subtitle="s",
+        caption=text,
+        source=text,
+        credit=text,
+        demo=text,
+        query="lang=en",
+        file_stem="map_all",
+        figure={"data": [], "layout": {}},
+        legend_title=text,
+        legend=(("#123456", text),),
+    )
+    foot = image_figure(spec)["layout"]["annotations"][-1]["text"]
+    # Our own coloured key is the one piece of markup; every text from the spec is inert.
+    assert foot.count("<span") == 1 and "<span style='color:#123456'>■</span>" in foot
+    assert "<a " not in foot and "font-size:90px'>" not in foot
+    assert foot.count("&lt;span") == 6
