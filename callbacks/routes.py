@@ -34,7 +34,7 @@ from components.provenance import source_labels, sources_sentence
 from data.dataset import Dataset
 from data.export import case_rows, csv_bytes
 from data.query import filter_options
-from data.view_query import ViewQuery
+from data.view_query import LANGUAGES, ViewQuery
 
 ROOT = Path(__file__).resolve().parent.parent
 # The embed page's own files, by the name the page asks for.
@@ -120,9 +120,16 @@ def register(app: Dash) -> None:
 
     @server.errorhandler(404)
     def not_found(_error: Exception) -> tuple[Response, int]:
-        """A mistyped chart in a link: say so in both languages, with the charts there are."""
-        charts = ", ".join(CHARTS)
-        text = "\n".join(t("embed.not_found", lang, charts=charts) for lang in ("ru", "en"))
+        """In both languages, what was not found: a person's card, a chart (with the charts
+        there are), or any other file."""
+        path = request.path
+        if path.startswith("/embed/person/"):
+            key, extra = "person.not_found", {}
+        elif path.startswith(("/embed/", "/download/")):
+            key, extra = "embed.not_found", {"charts": ", ".join(CHARTS)}
+        else:
+            key, extra = "error.not_found", {}
+        text = "\n".join(t(key, lang, **extra) for lang in LANGUAGES)
         return Response(text, content_type="text/plain; charset=utf-8"), 404
 
     @server.route("/embed/<chart>")

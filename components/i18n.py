@@ -97,6 +97,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "download.view": ("Ссылка на эту выборку", "Link to this view"),
     "download.demo": ("ВНИМАНИЕ", "WARNING"),
     "download.ignored": ("Не применено из ссылки", "Not applied from the link"),
+    "error.not_found": ("Такой страницы нет.", "No such page."),
     "embed.not_found": (
         "Такой страницы нет. Графики для встраивания: {charts} (/embed/<график>).",
         "No such page. Charts to embed: {charts} (/embed/<chart>).",

@@ -49,7 +49,9 @@ def test_the_card_embeds_and_only_the_card_may_be_framed(app, client):
     page = client.get(f"/person/{source}/{person_id}")
     assert "frame-ancestors 'self'" in page.headers["Content-Security-Policy"]
     missing = client.get("/embed/person/demo/nobody")
-    assert missing.status_code == 404 and "No such page" in missing.get_data(as_text=True)
+    text = missing.get_data(as_text=True)
+    assert missing.status_code == 404 and "No such person" in text and "Такого человека" in text
+    assert "/embed/<chart>" not in text
 
 
 # --- ids that are not plain words ----------------------------------------------------------------

@@ -678,3 +678,11 @@ def test_image_figure_escapes_every_foot_line_even_one_that_says_span():
     assert foot.count("<span") == 1 and "<span style='color:#123456'>■</span>" in foot
     assert "<a " not in foot and "font-size:90px'>" not in foot
     assert foot.count("&lt;span") == 6
+
+
+def test_a_404_outside_the_embeds_does_not_talk_of_charts(client):
+    response = client.get("/assets/no-such-file.css")
+    assert response.status_code == 404
+    text = response.get_data(as_text=True)
+    assert "Такой страницы нет." in text and "No such page." in text
+    assert "embed" not in text
