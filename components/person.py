@@ -17,7 +17,7 @@ from dash import dcc, html
 from components.chart_spec import demo_notice
 from components.i18n import fmt_date, fmt_term, t
 from components.provenance import source_labels
-from components.share import iframe_code
+from components.share import embed_code, iframe_code
 from components.table import sentence_text
 from data.dataset import Dataset
 from data.loader import http_url
@@ -225,21 +225,9 @@ def person_page(
             html.Details(
                 [
                     html.Summary(t("share.embed", lang)),
-                    dcc.Textarea(
-                        id="person-embed-code",
-                        value=code,
-                        readOnly=True,
-                        rows=3,
-                        className="form-control embed-code mt-2",
-                    ),
-                    dcc.Clipboard(
-                        target_id="person-embed-code",
-                        className="btn btn-outline-primary btn-sm mt-1",
-                        children=t("share.copy", lang),
-                        copied_children=t("share.copied", lang),
-                    ),
+                    embed_code("person-embed-code", lang, code, rows=3),
                 ],
-                className="small mt-3",
+                className="small mt-3 person-embed",
             )
         ]
     return html.Div(

@@ -47,12 +47,11 @@ def chart_tools(chart: str, lang: str, view: ViewQuery) -> html.Div:
     ]
     link = (
         [
-            dcc.Clipboard(
+            copy_button(
+                lang,
+                ("share.copy_link", "share.link_copied", "share.copy_link_title"),
+                "btn btn-link btn-sm p-0 copy-link",
                 id=ids.COPY_LINK,
-                title=t("share.copy_link_title", lang),
-                className="btn btn-link btn-sm p-0 copy-link",
-                children=t("share.copy_link", lang),
-                copied_children=t("share.link_copied", lang),
             )
         ]
         if chart == "counters"  # once, by the numbers a journalist quotes
@@ -85,6 +84,43 @@ def chart_tools(chart: str, lang: str, view: ViewQuery) -> html.Div:
     )
 
 
+def copy_button(
+    lang: str,
+    keys: tuple[str, str, str] = ("share.copy", "share.copied", "share.copy"),
+    class_name: str = "btn btn-outline-primary btn-sm",
+    **target: str,
+) -> dcc.Clipboard:
+    """A copy button: its label, its label once copied and its title (i18n keys), and what it
+    copies (`target_id`, or an `id` a callback fills)."""
+    label, copied, title = keys
+    return dcc.Clipboard(
+        title=t(title, lang),
+        className=class_name,
+        children=t(label, lang),
+        copied_children=t(copied, lang),
+        **target,
+    )
+
+
+def embed_code(code_id: str, lang: str, value: str = "", rows: int = 4) -> html.Div:
+    """The embed code to copy: read-only, with its copy button beside it."""
+    return html.Div(
+        [
+            dcc.Textarea(
+                id=code_id,
+                readOnly=True,
+                rows=rows,
+                className="form-control embed-code",
+                value=value,
+            ),
+            copy_button(
+                lang, class_name="btn btn-outline-primary btn-sm embed-copy", target_id=code_id
+            ),
+        ],
+        className="embed-code-row",
+    )
+
+
 def iframe_code(url: str, title: str, height: int, host_script: str) -> str:
     """The code an editor pastes: a lazy, full-width iframe that embed.js keeps at its
     content's height (the height given is only the first guess, before the chart reports)."""
@@ -106,25 +142,7 @@ def embed_dialog(lang: str) -> dbc.Modal:
                     html.Label(
                         t("share.embed_code", lang), htmlFor=ids.EMBED_CODE, className="form-label"
                     ),
-                    html.Div(
-                        [
-                            dcc.Textarea(
-                                id=ids.EMBED_CODE,
-                                readOnly=True,
-                                rows=4,
-                                className="form-control embed-code",
-                                value="",
-                            ),
-                            dcc.Clipboard(
-                                target_id=ids.EMBED_CODE,
-                                title=t("share.copy", lang),
-                                className="btn btn-outline-primary btn-sm embed-copy",
-                                children=t("share.copy", lang),
-                                copied_children=t("share.copied", lang),
-                            ),
-                        ],
-                        className="embed-code-row",
-                    ),
+                    embed_code(ids.EMBED_CODE, lang),
                     html.Small(t("share.embed_note", lang), className="text-muted d-block mb-2"),
                     html.Div(t("share.preview", lang), className="form-label mt-2"),
                     html.Iframe(
