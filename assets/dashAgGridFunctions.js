@@ -4,6 +4,8 @@ var dagfuncs = (window.dashAgGridFunctions = window.dashAgGridFunctions || {});
 // On a phone the persons grid shows the name and one summary column (articles, sentence,
 // status in a few lines); from 576 px every column. No sideways scrolling either way.
 var PHONE_COLUMNS = ["summary"];
+var ROW_HEIGHT = 64;
+var PHONE_ROW_HEIGHT = 84;
 var WIDE_COLUMNS = ["region", "articles", "custody_date", "sentence", "status", "cases", "source"];
 
 dagfuncs.fitColumnsToScreen = function (params) {
@@ -11,6 +13,12 @@ dagfuncs.fitColumnsToScreen = function (params) {
   params.api.setColumnsVisible(PHONE_COLUMNS, phone);
   params.api.setColumnsVisible(WIDE_COLUMNS, !phone);
   params.api.setColumnsPinned(["name"], phone ? null : "left");
+  // Four lines a row on a phone (the summary holds articles, sentence and status), three wider
+  // (style.css clamps the cells to the same counts).
+  var height = phone ? PHONE_ROW_HEIGHT : ROW_HEIGHT;
+  if (params.api.getGridOption("rowHeight") !== height) {
+    params.api.setGridOption("rowHeight", height);
+  }
   params.api.sizeColumnsToFit();
 };
 

@@ -97,7 +97,7 @@ def table_records(rows: pd.DataFrame, lang: str, view: str = "") -> list[dict[st
             "status": t(f"status.{row['status']}", lang) if pd.notna(row["status"]) else "",
             "cases": int(row["cases"]),
             "source": http_url(row["source_url"]),
-            "source_label": t("table.link", lang) + " ↗",
+            "source_label": t("table.link", lang) + "\u00a0↗",
         }
         parts = (record["articles"], record["sentence"], record["status"])
         record[PHONE_COLUMN] = " · ".join(part for part in parts if part)
@@ -174,16 +174,19 @@ GRID_TEXT_KEYS = (
     "ariaRowPageSizeSelectorLabel",
     "ariaSortableColumn",
 )
-# Widths that read at 390 px (the name and sentence wrap, nothing is cut) and fill 1400 px.
+# Widths that read at 390 px and at 1280-1400 px (the grid is about 870-990 px wide there):
+# a date, a status word or "страница ↗" never breaks inside a word, the sentence gets the most
+# room, and nothing needs more than the three lines a row holds. Below their sum (tablets) the
+# grid scrolls sideways with the name pinned; on a phone the summary column stands in.
 _COLUMN_SIZES = {
-    "name": {"width": 180, "minWidth": 128, "pinned": "left"},
-    "region": {"minWidth": 104, "flex": 2},
-    "articles": {"minWidth": 120, "flex": 3},
-    "custody_date": {"minWidth": 96, "flex": 1},
-    "sentence": {"minWidth": 128, "flex": 2},
-    "status": {"minWidth": 92, "flex": 1},
+    "name": {"width": 170, "minWidth": 128, "pinned": "left"},
+    "region": {"minWidth": 110, "flex": 2},
+    "articles": {"minWidth": 110, "flex": 2},
+    "custody_date": {"minWidth": 92, "maxWidth": 120, "flex": 1},
+    "sentence": {"minWidth": 150, "flex": 3},
+    "status": {"minWidth": 104, "flex": 1},
     "cases": {"minWidth": 64, "maxWidth": 80, "type": "rightAligned"},
-    "source": {"minWidth": 88, "flex": 1, "sortable": False},
+    "source": {"minWidth": 96, "maxWidth": 128, "flex": 1, "sortable": False},
     PHONE_COLUMN: {"minWidth": 150, "flex": 3, "sortable": False, "hide": True},
 }
 

@@ -96,7 +96,7 @@ def test_record_in_english():
         "status": "on trial",
         "cases": 2,
         "source": "https://example.org/p/1",
-        "source_label": "page ↗",
+        "source_label": "page\u00a0↗",
         "summary": "207.3 Part 2 · no verdict yet · on trial",  # the phone's one column
     }
 
