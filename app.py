@@ -49,8 +49,9 @@ class AppConfig:
     # Where readers reach the app ("https://example.org/prisoners/"): the absolute links in
     # embeds, downloads and share dialogs use it. None: the address each request came to.
     public_url: str | None = None
-    # How many proxies in front of the app set X-Forwarded-For/-Proto/-Host/-Prefix (0: none
-    # is trusted, so no client can choose the host the links name).
+    # How many proxies in front of the app set X-Forwarded-For/-Proto/-Host (0: none is
+    # trusted, so no client can choose the host the links name). A path the app is mounted
+    # under is Dash's DASH_REQUESTS_PATHNAME_PREFIX.
     proxy_count: int = 0
 
     @classmethod
@@ -139,9 +140,7 @@ def create_app(config: AppConfig | None = None) -> Dash:
         app.server.config[PUBLIC_URL_KEY] = config.public_url
     if config.proxy_count:
         n = config.proxy_count
-        app.server.wsgi_app = ProxyFix(
-            app.server.wsgi_app, x_for=n, x_proto=n, x_host=n, x_prefix=n
-        )
+        app.server.wsgi_app = ProxyFix(app.server.wsgi_app, x_for=n, x_proto=n, x_host=n)
     app.layout = shell()
     # Validation sees the whole page, though the page is rendered by a callback.
     app.validation_layout = [shell(), *page(dataset, FilterState(), "ru")]
@@ -217,7 +216,9 @@ def export_embeds_command(argv: list[str]) -> int:
     parser.add_argument(
         "--base-url",
         default=None,
-        help="where the 'open the interactive view' links point (default: each URL's host)",
+        help="the dashboard's address (with its path, if any) that the 'open the interactive "
+        "view' links point to (default: PUBLIC_URL, else what each full URL names before "
+        "/embed/); required for bare paths",
     )
     _data_arguments(parser)
     args = parser.parse_args(argv)
@@ -225,7 +226,7 @@ def export_embeds_command(argv: list[str]) -> int:
     try:
         app = create_app(_config(args))
         pages = export_embeds(app, args.urls, args.out, args.base_url)
-    except (DataLoadError, ExportError) as error:
+    except (DataLoadError, ExportError, ValueError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     for written in pages:
@@ -249,7 +250,7 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(message)s")
     try:
         app = create_app(_config(args))
-    except DataLoadError as error:
+    except (DataLoadError, ValueError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     app.run(host=args.host, port=args.port, debug=args.debug)

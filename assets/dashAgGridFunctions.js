@@ -37,6 +37,8 @@ dagfuncs.openCellLink = function (params) {
 
 // Another sort is another order of the rows: it starts from their first page (the grid would
 // otherwise stay on the page it showed, now a page of other people).
+// Only a reader's sort: the grid also reports a sort it was given (a page drawn anew for Back).
 dagfuncs.firstPage = function (params) {
+  if (params.source !== "uiColumnSorted") return;
   params.api.paginationGoToPage(0);
 };

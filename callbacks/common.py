@@ -60,7 +60,9 @@ def app_root(app: Dash) -> str:
     public = g.get(PUBLIC_URL_KEY) or app.server.config.get(PUBLIC_URL_KEY)
     if public:
         return public.rstrip("/") + "/"
-    return request.url_root.rstrip("/") + app.get_relative_path("/")
+    # The host only: the path comes from the app's own prefix, once (a proxy's
+    # X-Forwarded-Prefix in request.url_root as well gave /prisoners/prisoners/).
+    return request.host_url.rstrip("/") + app.get_relative_path("/")
 
 
 def filter_state(

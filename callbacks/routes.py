@@ -18,19 +18,19 @@ from plotly.utils import PlotlyJSONEncoder
 
 from callbacks.common import app_root, repository
 from components.chart_spec import (
-    CHARTS,
     ChartSpec,
     chart_overview,
     chart_spec,
     demo_notice,
     image_figure,
 )
-from components.chart_tables import chart_table
+from components.chart_tables import EMBEDS, chart_table, compare_table, one_list_table
 from components.embed_page import EmbedAssets, embed_html, person_embed_html
 from components.i18n import fmt_date, t
 from components.map import MapAssets
 from components.person import person_views
-from components.provenance import source_labels, sources_sentence
+from components.provenance import pair_labels, source_labels, sources_sentence
+from data.compare import compare_lists
 from data.dataset import Dataset
 from data.export import case_rows, csv_bytes
 from data.query import filter_options
@@ -56,9 +56,10 @@ def _view(app: Dash) -> tuple[Dataset, ViewQuery]:
     return dataset, ViewQuery.parse(query).within(filter_options(dataset))
 
 
-def view_url(app: Dash, query: str) -> str:
-    """The absolute link to the full view of `query` (callbacks.common.app_root)."""
-    return app_root(app) + "?" + query
+def view_url(app: Dash, query: str, page: str = "") -> str:
+    """The absolute link to the full view of `query` on `page` ("" the overview, "compare"),
+    from callbacks.common.app_root."""
+    return app_root(app) + page + "?" + query
 
 
 def _person_path(decoded: str) -> str:
@@ -66,11 +67,15 @@ def _person_path(decoded: str) -> str:
     `decoded` has lost which slashes were a name's own, so the raw request line is read where the
     server gives it (gunicorn, werkzeug)."""
     raw = request.environ.get("RAW_URI") or request.environ.get("REQUEST_URI") or ""
-    raw = raw.split("?", 1)[0]
+    # WSGI hands the raw line over as latin-1 text: a UTF-8 path a client did not encode
+    # (curl) is turned back into its characters.
+    raw = raw.encode("latin-1", "replace").decode("utf-8", "replace").split("?", 1)[0]
     marker = "/embed/person/"
     if marker in raw:
         return "/person/" + raw.split(marker, 1)[1]
-    return "/person/" + decoded
+    # No raw line: each segment of the decoded path quoted again, so person_key's unquoting
+    # gives it back as it was (an id with a slash cannot be told apart here).
+    return "/person/" + "/".join(quote(part, safe="") for part in decoded.split("/"))
 
 
 def header_block(
@@ -113,7 +118,7 @@ def register(app: Dash) -> None:
     static = app.get_relative_path("/embed/static/")
 
     def spec_of(chart: str):
-        if chart not in CHARTS:
+        if chart not in EMBEDS:
             abort(404)
         dataset, view = _view(app)
         return dataset, view, chart_spec(chart, dataset, view, assets)
@@ -126,7 +131,7 @@ def register(app: Dash) -> None:
         if path.startswith("/embed/person/"):
             key, extra = "person.not_found", {}
         elif path.startswith(("/embed/", "/download/")):
-            key, extra = "embed.not_found", {"charts": ", ".join(CHARTS)}
+            key, extra = "embed.not_found", {"charts": ", ".join(EMBEDS)}
         else:
             key, extra = "error.not_found", {}
         text = "\n".join(t(key, lang, **extra) for lang in LANGUAGES)
@@ -138,7 +143,7 @@ def register(app: Dash) -> None:
         page = embed_html(
             spec,
             EmbedAssets(static=static, topojson=assets.topojson),
-            view_url(app, spec.query),
+            view_url(app, spec.query, spec.page),
             view.ignored,
         )
         response = Response(page, mimetype="text/html")
@@ -188,12 +193,36 @@ def register(app: Dash) -> None:
     @server.route("/download/<chart>.csv")
     def chart_csv(chart: str) -> Response:
         dataset, view, spec = spec_of(chart)
-        result = chart_overview(chart, dataset, view.filters)
-        table = chart_table(
-            chart, result, view.lang, view.filters, source_labels(dataset, view.lang)
-        )
-        body = csv_bytes(table, header_block(spec, dataset, view, view_url(app, spec.query)))
+        header = header_block(spec, dataset, view, view_url(app, spec.query, spec.page))
+        if chart == "compare":
+            comparison = compare_lists(dataset, view.filters)
+            if comparison is None:
+                abort(404)
+            names = pair_labels(dataset, (comparison.left, comparison.right), view.lang)
+            table = compare_table(comparison, view.lang, names)
+        else:
+            result = chart_overview(chart, dataset, view.filters)
+            table = chart_table(
+                chart, result, view.lang, view.filters, source_labels(dataset, view.lang)
+            )
+        body = csv_bytes(table, header)
         return _attachment(body, spec.file_stem + ".csv", "text/csv; charset=utf-8")
+
+    @server.route("/download/compare_<side>.csv")
+    def compare_persons_csv(side: str) -> Response:
+        """The persons on one of the two lists only (side: left or right)."""
+        dataset, view, spec = spec_of("compare")
+        comparison = compare_lists(dataset, view.filters)
+        if comparison is None or side not in ("left", "right"):
+            abort(404)
+        source = comparison.left if side == "left" else comparison.right
+        people = comparison.only_left_persons if side == "left" else comparison.only_right_persons
+        name = pair_labels(dataset, (source, source), view.lang)[0]
+        title = t("compare.only_list", view.lang, list=name, n=len(people))
+        header = header_block(spec, dataset, view, view_url(app, spec.query, spec.page), title)
+        body = csv_bytes(one_list_table(people, view.lang), header)
+        stem = spec.file_stem.replace("compare", f"only_{source}", 1)
+        return _attachment(body, f"{stem}.csv", "text/csv; charset=utf-8")
 
     @server.route("/download/<chart>.figure.json")
     def chart_image_figure(chart: str) -> Response:

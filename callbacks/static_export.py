@@ -20,7 +20,8 @@ from flask import g
 
 from callbacks.common import PUBLIC_URL_KEY, repository
 from callbacks.routes import EMBED_FILES, ROOT, view_url
-from components.chart_spec import CHARTS, chart_spec
+from components.chart_spec import chart_spec
+from components.chart_tables import EMBEDS
 from components.embed_page import EmbedAssets, embed_html
 from components.map import MapAssets
 from data.query import filter_options
@@ -57,8 +58,8 @@ def geometry_script(assets: MapAssets) -> str:
 
 def _chart_of(url: str) -> str:
     parts = [p for p in urlsplit(url).path.split("/") if p]
-    if len(parts) < 2 or parts[-2] != "embed" or parts[-1] not in CHARTS:
-        raise ExportError(f"{url}: not an embed URL (expected /embed/<{'|'.join(CHARTS)}>?...)")
+    if len(parts) < 2 or parts[-2] != "embed" or parts[-1] not in EMBEDS:
+        raise ExportError(f"{url}: not an embed URL (expected /embed/<{'|'.join(EMBEDS)}>?...)")
     return parts[-1]
 
 
@@ -68,6 +69,8 @@ def export_embeds(app: Dash, urls: list[str], out: Path, base_url: str | None = 
     `base_url` (default: the app's PUBLIC_URL, else the host each URL names); a bare path with
     neither is refused, since its links would lead nowhere a reader can go."""
     charts = [_chart_of(url) for url in urls]  # every URL checked before anything is written
+    if base_url and not base_url.lower().startswith(("http://", "https://")):
+        raise ExportError(f"--base-url {base_url}: not an http(s) address")
     for url in urls:
         if not (base_url or app.server.config.get(PUBLIC_URL_KEY) or urlsplit(url).netloc):
             raise ExportError(
@@ -87,13 +90,18 @@ def export_embeds(app: Dash, urls: list[str], out: Path, base_url: str | None = 
     for url, chart in zip(urls, charts, strict=True):
         parts = urlsplit(url)
         host = f"{parts.scheme}://{parts.netloc}" if parts.netloc else "http://localhost"
+        # A full URL names where the app is, mount path included: what comes before /embed/.
+        named = host + parts.path.rsplit("/embed/", 1)[0] + "/" if parts.netloc else None
         with app.server.test_request_context(parts.path, base_url=host, query_string=parts.query):
-            if base_url:
-                g.setdefault(PUBLIC_URL_KEY, base_url)
+            root = base_url or app.server.config.get(PUBLIC_URL_KEY) or named
+            if root:
+                g.setdefault(PUBLIC_URL_KEY, root)
             dataset = repository(app).current()
             view = ViewQuery.parse(parts.query).within(filter_options(dataset))
             spec = chart_spec(chart, dataset, view, assets)
-            page = embed_html(spec, embed_assets, view_url(app, spec.query), view.ignored)
+            page = embed_html(
+                spec, embed_assets, view_url(app, spec.query, spec.page), view.ignored
+            )
         path = _page_path(out, f"{spec.file_stem}_{view.lang}", spec.query, written)
         path.write_text(page, encoding="utf-8")
         written.append(path)

@@ -20,6 +20,7 @@ from components.table import (
 from data.query import table_page
 from data.view_query import ViewQuery
 
+MAX_ROW = 1_000_000 * PAGE_SIZE  # a link's page is at most 999 999 (data.view_query)
 FILTER_STATES = [State(i.component_id, i.component_property) for i in FILTER_INPUTS]
 
 
@@ -27,9 +28,10 @@ def _row_number(value: object) -> int:
     """The grid's startRow; anything but a non-negative whole number (a hand-made request) is
     the first row."""
     try:
-        return max(0, int(value))  # type: ignore[arg-type]
-    except (TypeError, ValueError):
+        row = int(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError, OverflowError):  # JSON's Infinity is a float too
         return 0
+    return row if 0 <= row < MAX_ROW else 0
 
 
 def register(app: Dash) -> None:
@@ -72,7 +74,8 @@ def register(app: Dash) -> None:
         )
         # A page past the end (a link's page=40 of a shorter list) is empty, not another page.
         view = ViewQuery(state, table, lang).to_query()
-        rows = table_records(result.rows, lang, view) if start < max(result.total, 1) else []
+        home = app.get_relative_path("/")
+        rows = table_records(result.rows, lang, view, home) if start < max(result.total, 1) else []
         count = (
             t("table.count", lang, n=fmt_int(result.total, lang))
             if result.total

@@ -11,16 +11,18 @@ import textwrap
 from dataclasses import dataclass
 
 from components import ids  # the counter texts are keyed by the overview's component ids
-from components.chart_tables import CHARTS
+from components.chart_tables import EMBEDS
 from components.counters import counter_values, lists_suffix
 from components.describe import describe_filters, file_stem
+from components.figures.compare import compare_figure
 from components.figures.map import legend_entries, legend_title, map_caption, map_figure
 from components.figures.sentences import sentences_caption, sentences_figure
-from components.figures.theme import FONT, INK, MUTED
+from components.figures.theme import COMPARE_COLOURS, FONT, INK, MUTED, plotly_text
 from components.figures.timeline import timeline_caption, timeline_figure, timeline_title
-from components.i18n import t
+from components.i18n import fmt_int, t
 from components.map import MapAssets
-from components.provenance import source_labels, sources_sentence
+from components.provenance import pair_labels, source_labels, sources_sentence
+from data.compare import compare_lists
 from data.dataset import Dataset
 from data.filters import FilterState
 from data.query import Overview, map_breaks, map_selection, overview
@@ -52,6 +54,7 @@ class ChartSpec:
     legend_title: str = ""
     legend: tuple[tuple[str, str], ...] = ()  # (colour, label) of the map's classes
     counters: tuple[Counter, ...] = ()
+    page: str = ""  # the full view's page ("compare"), relative to the app's root; "" the overview
 
 
 def source_line(dataset: Dataset, lang: str) -> str:
@@ -89,10 +92,44 @@ def chart_overview(chart: str, dataset: Dataset, state: FilterState) -> Overview
     return overview(dataset, map_selection(state)[1] if chart == "map" else state)
 
 
+def _compare_spec(dataset: Dataset, view: ViewQuery, common: dict) -> ChartSpec:
+    """Two lists side by side: the three totals, and the split by year of arrest."""
+    lang = view.lang
+    comparison = compare_lists(dataset, view.filters)
+    common = {**common, "page": "compare"}
+    if comparison is None:
+        only = next(iter(source_labels(dataset, lang).values()), "")
+        return ChartSpec(
+            title=t("compare.title", lang),
+            caption=t("compare.need_two", lang, list=only),
+            credit="",
+            **common,
+        )
+    names = pair_labels(dataset, (comparison.left, comparison.right), lang)
+    parts = {
+        "both": (comparison.both, t("compare.both", lang)),
+        "only_left": (comparison.only_left, t("compare.only", lang, list=names[0])),
+        "only_right": (comparison.only_right, t("compare.only", lang, list=names[1])),
+    }
+    caption = t("compare.caption", lang)
+    if comparison.undated:
+        caption += " " + t("compare.undated", lang, n=fmt_int(comparison.undated, lang))
+    return ChartSpec(
+        title=t("compare.embed_title", lang, left=names[0], right=names[1]),
+        caption=caption,
+        credit="",
+        figure=compare_figure(comparison.by_year, "year", lang, names, str),
+        legend_title=t("compare.by_year", lang),
+        legend=tuple((COMPARE_COLOURS[p], label) for p, (_n, label) in parts.items()),
+        counters=tuple(Counter(label, fmt_int(n, lang), "") for n, label in parts.values()),
+        **common,
+    )
+
+
 def chart_spec(chart: str, dataset: Dataset, view: ViewQuery, assets: MapAssets) -> ChartSpec:
     """The spec of `chart` for the view a link asks for. Raises ValueError for another chart."""
-    if chart not in CHARTS:
-        raise ValueError(f"no chart {chart!r}; charts: {', '.join(CHARTS)}")
+    if chart not in EMBEDS:
+        raise ValueError(f"no chart {chart!r}; charts: {', '.join(EMBEDS)}")
     state, lang = view.filters, view.lang
     common = {
         "chart": chart,
@@ -103,6 +140,8 @@ def chart_spec(chart: str, dataset: Dataset, view: ViewQuery, assets: MapAssets)
         "query": view.to_query(),
         "file_stem": file_stem(chart, state),
     }
+    if chart == "compare":
+        return _compare_spec(dataset, view, common)
     result = chart_overview(chart, dataset, state)
     if chart == "map":
         selected = map_selection(state)[0]
@@ -168,18 +207,13 @@ def embed_figure(spec: ChartSpec) -> dict:
 
 
 IMAGE_WIDTH = 1200
-IMAGE_HEIGHTS = {"map": 600, "timeline": 600, "sentences": 600, "counters": 360}
+IMAGE_HEIGHTS = {"map": 600, "timeline": 600, "sentences": 600, "counters": 360, "compare": 560}
 _TITLE_LINE, _FOOT_LINE, _SUBTITLE_WIDTH = 20, 20, 120
 
 
 def _wrap(text: str, width: int) -> str:
     """Plotly text does not wrap by itself: break a long line for an image of IMAGE_WIDTH."""
     return "<br>".join(textwrap.wrap(text, width)) if text else ""
-
-
-def _escape(text: str) -> str:
-    """Plotly reads pseudo-HTML in titles and annotations: data strings must not become tags."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def image_figure(spec: ChartSpec) -> dict:
@@ -194,24 +228,24 @@ def image_figure(spec: ChartSpec) -> dict:
     # Every text escaped first, then the markup of our own added: a caption or a name that
     # says "<span" stays text (it once decided which lines were escaped).
     plain = [spec.caption, f"{spec.source}{' · ' + spec.credit if spec.credit else ''}", spec.demo]
-    lines = [_wrap(_escape(line), 150) for line in plain if line]
+    lines = [_wrap(plotly_text(line), 150) for line in plain if line]
     if spec.legend:
         keys = "   ".join(
-            f"<span style='color:{colour}'>■</span> {_escape(label)}"
+            f"<span style='color:{colour}'>■</span> {plotly_text(label)}"
             for colour, label in spec.legend
         )
-        lines.insert(0, f"{_escape(spec.legend_title)}:  {keys}")
+        lines.insert(0, f"{plotly_text(spec.legend_title)}:  {keys}")
     foot_lines = sum(line.count("<br>") + 1 for line in lines)
     bottom = 24 + _FOOT_LINE * foot_lines
     layout.pop("uirevision", None)
-    subtitle = _wrap(_escape(spec.subtitle), _SUBTITLE_WIDTH)
+    subtitle = _wrap(plotly_text(spec.subtitle), _SUBTITLE_WIDTH)
     subtitle_lines = subtitle.count("<br>") + 1
     layout.update(
         autosize=False,
         width=IMAGE_WIDTH,
         height=IMAGE_HEIGHTS[spec.chart] + bottom,
         title={
-            "text": f"<b>{_escape(spec.title)}</b>",
+            "text": f"<b>{plotly_text(spec.title)}</b>",
             "subtitle": {"text": subtitle, "font": {"family": FONT, "size": 15, "color": MUTED}},
             "x": 0,
             "xref": "paper",
@@ -254,9 +288,9 @@ def _counters_figure(spec: ChartSpec) -> dict:
     for i, counter in enumerate(spec.counters):
         x = (i + 0.5) / n
         for text, y, size, colour in (
-            (_escape(counter.label), 0.92, 16, MUTED),
-            (f"<b>{_escape(counter.value)}</b>", 0.62, 40, INK),
-            (_wrap(_escape(counter.note), 30), 0.38, 12, MUTED),
+            (plotly_text(counter.label), 0.92, 16, MUTED),
+            (f"<b>{plotly_text(counter.value)}</b>", 0.62, 40, INK),
+            (_wrap(plotly_text(counter.note), 30), 0.38, 12, MUTED),
         ):
             annotations.append(
                 {

@@ -15,11 +15,15 @@ import pandas as pd
 
 from components.figures.sentences import bin_label
 from components.i18n import t
+from data.compare import Comparison, OneListPerson
 from data.filters import FilterState
 from data.query import Overview
-from data.reference import POPULATION_YEAR, region_label
+from data.reference import POPULATION_YEAR, article_label, region_label
 
 CHARTS = ("map", "timeline", "sentences", "counters")
+# Charts of their own pages, embeddable and downloadable like the overview's (not on it).
+PAGE_CHARTS = ("compare",)
+EMBEDS = (*CHARTS, *PAGE_CHARTS)
 
 
 def _counts(values: list) -> pd.api.extensions.ExtensionArray:
@@ -139,3 +143,61 @@ def chart_table(
     if chart not in _BUILDERS:
         raise ValueError(f"unknown chart {chart!r}: expected one of {', '.join(CHARTS)}")
     return _BUILDERS[chart](result, lang, state)
+
+
+def compare_table(comparison: Comparison, lang: str, names: tuple[str, str]) -> pd.DataFrame:
+    """The compare page's numbers: the totals, then every row of each breakdown (region, article,
+    year of arrest), each with persons on both lists and on each list only."""
+    both = t("compare.both", lang)
+    only = [t("compare.only", lang, list=name) for name in names]
+    breakdown, key, label = (
+        t("table_csv.breakdown", lang),
+        t("table_csv.key", lang),
+        t("table_csv.label", lang),
+    )
+    rows = [
+        {
+            breakdown: t("table_csv.total", lang),
+            key: "",
+            label: "",
+            both: comparison.both,
+            only[0]: comparison.only_left,
+            only[1]: comparison.only_right,
+        }
+    ]
+    words = {
+        "region": lambda k: region_label(k, lang),
+        "article": lambda k: article_label(k, lang),
+        "year": str,
+    }
+    for kind, found in (
+        ("region", comparison.by_region),
+        ("article", comparison.by_article),
+        ("year", comparison.by_year),
+    ):
+        rows += [
+            {
+                breakdown: t(f"compare.by_{kind}", lang),
+                key: r.key,
+                label: words[kind](r.key),
+                both: r.both,
+                only[0]: r.only_left,
+                only[1]: r.only_right,
+            }
+            for r in found
+        ]
+    table = pd.DataFrame(rows)
+    return table.astype({both: "Int64", only[0]: "Int64", only[1]: "Int64"})
+
+
+def one_list_table(people: tuple[OneListPerson, ...], lang: str) -> pd.DataFrame:
+    """The persons on one list only: who, where, what charges, and their card on the list."""
+    return pd.DataFrame(
+        {
+            "person_id": [p.person_id for p in people],
+            t("table.name", lang): [p.name for p in people],
+            t("table.region", lang): [region_label(p.region_code, lang) for p in people],
+            t("table.articles", lang): ["; ".join(p.articles) for p in people],
+            t("table_csv.card", lang): [p.source_url for p in people],
+        }
+    )

@@ -76,6 +76,14 @@ def counter_values(
                 parts=parts,
                 filter=t("filters.source", lang),
             )
+            + " "
+            + t(
+                "counter.lists_matched",
+                lang,
+                n=fmt_int(counters.different_people, lang),
+                k=fmt_int(counters.persons - counters.different_people, lang),
+                page=t("nav.compare", lang),
+            )
             if summed
             else ""
         ),

@@ -10,8 +10,6 @@ from __future__ import annotations
 import math
 from datetime import date
 
-from data.view_query import DEFAULT_LANGUAGE, LANGUAGES
-
 MESSAGES: dict[str, tuple[str, str]] = {
     # page
     "app.title": (
@@ -153,6 +151,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "список в фильтре «{filter}».",
         "Person counts here add up {n} lists ({parts}): a person on several lists counts once in "
         "each. To count each person once, choose one list under “{filter}”.",
+    ),
+    "counter.lists_matched": (
+        "Если сопоставить людей между списками, это {n} разных человек (повторов: {k}; "
+        "подробнее — на странице «{page}»).",
+        "Matched across the lists, that is {n} different people ({k} counted twice; see “{page}”).",
     ),
     "counter.median_excluded": ("Не учтены: {parts}.", "Not included: {parts}."),
     "counter.median_life": ("пожизненные — {n}", "life terms: {n}"),
@@ -541,6 +544,136 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "filters.held_region": ("Регион заключения", "Region of imprisonment"),
     # navigation and the data status page
     "nav.status": ("Данные", "Data status"),
+    "nav.compare": ("Сравнение", "Compare"),
+    "nav.history": ("История", "History"),
+    # --- a list's history (components/history.py) ---
+    "history.title": ("История списков", "The lists' history"),
+    "history.lead": (
+        "Несколько выгрузок одного списка на разные даты — это его снимки. Между двумя снимками "
+        "в список добавляют людей и исключают из него; карточки часто говорят почему.",
+        "Several exports of one list saved on different dates are its snapshots. Between two "
+        "snapshots people are added to the list and leave it; the cards often tell why.",
+    ),
+    "history.none": (
+        "Загружено по одной выгрузке каждого списка. Положите в папку данных и более ранние "
+        "выгрузки списка (с датой в метаданных или в имени файла, например "
+        "list_867_22-02-2025.geojson), и здесь появится, как он менялся.",
+        "One export of each list is loaded. Put earlier exports of a list in the data folder "
+        "(with their date in the metadata or the file name, e.g. list_867_22-02-2025.geojson) "
+        "to see here how it changed.",
+    ),
+    "history.axis": ("Человек в списке", "Persons on the list"),
+    "history.caption": (
+        "Число людей в каждом снимке списка (по дате выгрузки). Считается текущий снимок; "
+        "более ранние — только здесь.",
+        "Persons on each snapshot of the list (by the date it was saved). The latest is the "
+        "one counted elsewhere; the earlier ones only here.",
+    ),
+    "history.change": (
+        "{before} → {after}: было {n_before}, стало {n_after}; добавлено {added}, "
+        "исключено {removed}",
+        "{before} → {after}: {n_before} then {n_after}; {added} added, {removed} left",
+    ),
+    "history.added": ("Добавлены", "Added"),
+    "history.removed": ("Исключены", "Left the list"),
+    "history.status_changed": ("Изменился статус", "Status changed"),
+    "history.more": ("…и ещё {n}.", "…and {n} more."),
+    "history.reason_count": ("{reason} — {n}", "{reason}: {n}"),
+    "history.reason_died": ("умер(ла)", "died"),
+    "history.reason_released": ("освобождён(а)", "released"),
+    "history.reason_emigrated": ("уехал(а)", "emigrated"),
+    "history.reason_sentence_served": ("срок истёк", "sentence served"),
+    "history.reason_removed": ("причина не указана", "no reason given"),
+    "history.reason_new_case": ("новое дело", "a new case"),
+    "history.reason_added": ("добавлен(а) в список", "added to the list"),
+    "history.before": ("Было", "Before"),
+    "history.after": ("Стало", "After"),
+    "history.difference": ("Разница", "Change"),
+    "history.by_article": ("Статья УК", "Article"),
+    "history.by_region": ("Регион", "Region"),
+    "history.mix_same": ("{what}: без изменений.", "{what}: no change."),
+    # --- two lists side by side (components/compare.py) ---
+    "compare.title": ("Два списка рядом", "Two lists side by side"),
+    "compare.lead": (
+        "Кто есть в обоих списках, а кто — только в одном. Списки составлены по разным "
+        "критериям, поэтому их числа и не должны совпадать: важно, где именно они расходятся.",
+        "Who is on both lists and who is on one only. The lists follow different criteria, so "
+        "their numbers are not meant to agree: what matters is where they differ.",
+    ),
+    "compare.both": ("В обоих списках", "On both lists"),
+    "compare.only": ("Только: {list}", "Only on {list}"),
+    "compare.any": ("Разных людей хотя бы в одном списке", "Different people on either list"),
+    "compare.axis": ("Человек", "Persons"),
+    "compare.by_region": ("По региону преследования", "By region of prosecution"),
+    "compare.by_article": ("По статье УК", "By article of the Criminal Code"),
+    "compare.by_year": ("По году ареста", "By year of arrest"),
+    "compare.top": (
+        "Показаны {n} крупнейших; все строки — в CSV.",
+        "The {n} largest are shown; every row is in the CSV.",
+    ),
+    "compare.caption": (
+        "Человек учтён один раз, даже если он есть в обоих списках. Человек с делами в двух "
+        "регионах или по двум статьям учтён в каждом из них, поэтому строки не складываются в "
+        "итог. В каком списке человек есть, определено по спискам целиком: фильтры выбирают "
+        "людей, но не прячут их записи в другом списке.",
+        "A person counts once, even when on both lists. A person with cases in two regions or "
+        "under two articles counts in each, so the rows do not add up to the total. Which list "
+        "a person is on is read from the whole lists: the filters choose people, they do not "
+        "hide their record on the other list.",
+    ),
+    "compare.undated": (
+        "Без даты ареста ни в одном списке: {n}.",
+        "With no arrest date on either list: {n}.",
+    ),
+    "compare.matching": (
+        "Люди сопоставлены автоматически: по имени в кириллице и латинице (разные системы "
+        "транслитерации, ё/е, й/и, порядок слов, отчество может отсутствовать), году рождения, "
+        "региону и статьям. Найдено пар: {n}. Сопоставление может ошибаться; оператор "
+        "исправляет его файлом {file} в папке данных.",
+        "People are matched automatically: by name in Cyrillic and Latin letters (several "
+        "transliteration systems, ё/е, й/i, word order, a missing patronymic), birth year, "
+        "region and articles. Pairs found: {n}. A match can be wrong; the operator corrects it "
+        "with a {file} file in the data folder.",
+    ),
+    "compare.need_two": (
+        "Для сравнения нужны два списка, а загружен один: {list}. Положите в папку данных "
+        "экспорт второго списка (например, ОВД-Инфо рядом с «Мемориалом»).",
+        "Comparing needs two lists, and one is loaded: {list}. Put an export of a second list "
+        "in the data folder (OVD-Info beside Memorial, for example).",
+    ),
+    "compare.methods": ("Как составлены списки", "How the lists are made"),
+    "compare.method_memorial": (
+        "«Мемориал» (проект «Поддержка политзаключённых»): список политзаключённых — людей, "
+        "которых эксперты признали политзаключёнными по критериям ПАСЕ 2012 года "
+        "(резолюция 1900). Признание требует изучения дела, поэтому список сознательно "
+        "минимален: в нём нет многих преследуемых, чьи дела ещё не изучены.",
+        "Memorial (Support for Political Prisoners): a list of political prisoners, people whom "
+        "its experts recognised as such under the PACE 2012 criteria (Resolution 1900). "
+        "Recognition takes a study of the case, so the list is deliberately minimal: many "
+        "persecuted people whose cases are not yet studied are not on it.",
+    ),
+    "compare.method_ovdinfo": (
+        "ОВД-Инфо: база политически мотивированных уголовных преследований — шире по критериям; "
+        "в ней и те, кто не в заключении (условные сроки, штрафы, эмиграция). Считает и людей, "
+        "и отдельные дела: у одного человека может быть несколько преследований.",
+        "OVD-Info: a database of politically motivated criminal prosecutions, wider by its "
+        "criteria; it also holds people not in custody (suspended terms, fines, emigration). "
+        "It counts both persons and prosecutions: one person may face several.",
+    ),
+    "compare.method_other": (
+        "{list}: список оператора; его критерии описаны в его метаданных и на его сайте.",
+        "{list}: the operator's own list; its criteria are in its metadata and on its site.",
+    ),
+    "compare.only_list": ("Только в списке {list}: {n}", "Only on {list}: {n}"),
+    "compare.only_more": (
+        "Показаны первые {shown} по алфавиту; весь список — в CSV.",
+        "The first {shown} by name are shown; the whole list is in the CSV.",
+    ),
+    "compare.persons_csv": ("Скачать этих людей (CSV)", "Download these persons (CSV)"),
+    "compare.embed_title": (
+        "Кто в обоих списках, а кто — в одном: {left} и {right}",
+        "On both lists or on one: {left} and {right}",
+    ),
     "status.title": ("Состояние данных", "Data status"),
     "status.intro": (
         "Какие файлы загружены, сколько строк прочитано и принято, и что не удалось прочитать — "
@@ -770,6 +903,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "describe.period.year": ("{what} в {year} году", "{what} in {year}"),
     "describe.period.years": ("{what} в {start}–{end} годах", "{what} in {start}–{end}"),
     # a chart's numbers as a table: CSV column names and row labels (components/chart_tables)
+    "table_csv.breakdown": ("Разбивка", "Breakdown"),
+    "table_csv.key": ("Код", "Code"),
+    "table_csv.label": ("Название", "Name"),
+    "table_csv.card": ("Карточка в списке", "Card on the list"),
     "table_csv.region_code": ("Код региона", "Region code"),
     "table_csv.region": ("Регион", "Region"),
     "table_csv.period_start": ("Начало периода", "Period start"),
@@ -888,10 +1025,6 @@ _MONTHS_RU_BY_CASE = {
 }
 _QUARTERS_RU = ("I", "II", "III", "IV")
 NBSP = "\u00a0"
-
-
-def normalise_language(lang: str | None) -> str:
-    return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
 
 
 def t(key: str, lang: str, **values: object) -> str:

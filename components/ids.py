@@ -8,7 +8,12 @@ DOCUMENT_META = "document-meta"  # language and title of the page, applied to <h
 NAVBAR_TITLE = "navbar-title"
 LANG_LINKS = "lang-links"
 LANG_LINK = {"ru": "lang-link-ru", "en": "lang-link-en"}  # each keeps the view, in its language
-NAV_PAGE_LINK = {"/": "nav-link-overview", "/status": "nav-link-status"}
+NAV_PAGE_LINK = {
+    "/": "nav-link-overview",
+    "/compare": "nav-link-compare",
+    "/history": "nav-link-history",
+    "/status": "nav-link-status",
+}
 LINK_NOTICE = "link-notice"  # names what a shared link asked for that could not be shown
 DEMO_BANNER = "demo-banner"
 PAGE = "page"

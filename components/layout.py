@@ -14,10 +14,12 @@ from dash import dcc, html
 from components import ids
 from components.chart_spec import source_line
 from components.charts import chart_figure
+from components.compare import compare_page
 from components.counters import counter_row
 from components.figures.timeline import timeline_title
 from components.filters import filter_panel, granularity_switch
-from components.i18n import LANGUAGES, t
+from components.history import history_page
+from components.i18n import t
 from components.map import MapAssets, map_section
 from components.person import PersonView, person_page, person_views
 from components.provenance import source_labels, sources_sentence
@@ -27,7 +29,7 @@ from components.table import persons_table
 from data.dataset import Dataset, LoadReport
 from data.filters import FilterState
 from data.query import filter_options
-from data.view_query import TableState, ViewQuery, person_key
+from data.view_query import LANGUAGES, TableState, ViewQuery, person_key
 
 
 def shell() -> html.Div:
@@ -42,7 +44,12 @@ def shell() -> html.Div:
 
 
 DEFAULT_ASSETS = MapAssets()  # an app served at the root; create_app passes its own
-PAGES = {"/": "nav.overview", "/status": "nav.status"}
+PAGES = {
+    "/": "nav.overview",
+    "/compare": "nav.compare",
+    "/history": "nav.history",
+    "/status": "nav.status",
+}
 
 
 def view_links(view: ViewQuery, home: str = "/") -> dict[str, str]:
@@ -240,6 +247,10 @@ def page(
         body = person_page(views, lang, embed, f"{home}?{view.to_query()}")
     elif path == "/status":
         body = status_page(dataset, reports, lang)
+    elif path == "/compare":
+        body = compare_page(dataset, view, home, root)
+    elif path == "/history":
+        body = history_page(dataset, view, home, root)
     else:
         path = "/"
         body = overview(dataset, state, lang, assets, table)

@@ -23,6 +23,12 @@ def source_labels(dataset: Dataset, lang: str) -> dict[str, str]:
     return {s.name: source_label(s, lang) for s in dataset.sources}
 
 
+def pair_labels(dataset: Dataset, pair: tuple[str, str], lang: str) -> tuple[str, str]:
+    """Two lists' names as the reader sees them (a compare page's left and right)."""
+    labels = source_labels(dataset, lang)
+    return labels.get(pair[0], pair[0]), labels.get(pair[1], pair[1])
+
+
 def sources_sentence(dataset: Dataset, lang: str) -> str:
     """'Мемориал (на 01.10.2025); ОВД-Инфо (на 15.11.2025)': every source with its as-of date."""
     parts = []

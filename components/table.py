@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from urllib.parse import quote
 
 import dash_ag_grid as dag
 import dash_bootstrap_components as dbc
@@ -71,13 +72,16 @@ def sentence_text(row: pd.Series, lang: str) -> str:
     return t(f"punishment.{kind}", lang)
 
 
-def person_href(source: str, person_id: str, view: str) -> str:
-    """The link to a person's page, relative to the overview, carrying the view (`view`, a
-    canonical query) so that the page's way back returns to it."""
-    return f"{person_path(source, person_id)}?{view}"
+def person_href(source: str, person_id: str, view: str, home: str = "") -> str:
+    """The link to a person's page from the app's root path `home` ("" relative to the
+    overview), carrying the view (`view`, a canonical query) so that the page's way back
+    returns to it."""
+    return f"{home}{person_path(source, person_id)}?{view}"
 
 
-def table_records(rows: pd.DataFrame, lang: str, view: str = "") -> list[dict[str, object]]:
+def table_records(
+    rows: pd.DataFrame, lang: str, view: str = "", home: str = ""
+) -> list[dict[str, object]]:
     """The grid's rows: plain text cells (the grid renders them as text), and for the name and
     source cells the links their renderers make (assets/dashAgGridComponentFunctions.js); the
     person links carry `view` (the page's canonical query) for the way back."""
@@ -85,9 +89,10 @@ def table_records(rows: pd.DataFrame, lang: str, view: str = "") -> list[dict[st
     records = []
     for _, row in rows.iterrows():
         custody = row["custody_date"]
-        person = person_href(row["source"], row["person_id"], view)
+        person = person_href(row["source"], row["person_id"], view, home)
         record = {
-            "id": f"{row['source']}/{row['person_id']}/{row['case_id']}",
+            # Each part quoted: ("a/b", "c") and ("a", "b/c") are two rows.
+            "id": "/".join(quote(str(row[k]), safe="") for k in ("source", "person_id", "case_id")),
             "name": row["name"] if pd.notna(row["name"]) else "",
             "person": person,
             "region": region_label(str(row["region_code"]), lang),

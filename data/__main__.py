@@ -3,6 +3,10 @@
     python -m data check PATH... [--format F] [--json] [--strict] [--all]
     python -m data export PATH... [--format F] --out FILE.csv|FILE.parquet
     python -m data demo [--rows N] [--seed S] [--as-of YYYY-MM-DD] --out FILE.csv|FILE.parquet
+    python -m data match PATH... [--overrides FILE] [--json]    persons on two lists, matched
+    python -m data match --eval [--rows N] [--seed S]          the matching's precision, recall
+    python -m data history FILES... [--json]                   what changed between snapshots
+    python -m data demo-lists --out DIR                        two invented lists, 3 snapshots
 
 A PATH may be a file or a folder (every data file in it, each with its `<file>.meta.json`).
 `check` exits 2 when a file cannot be loaded at all, and with --strict 1 when any row is rejected.
@@ -154,6 +158,105 @@ def make_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def match(args: argparse.Namespace) -> int:
+    if args.eval:
+        from data.match_eval import evaluate
+
+        result = evaluate(args.rows, args.seed)
+        figures = {
+            "precision": round(result.precision, 4),
+            "recall": round(result.recall, 4),
+            "true_pairs": result.true_pairs,
+            "found": result.found,
+            "correct": result.correct,
+            "namesakes": result.namesakes,
+            "relatives": result.relatives,
+            "wrong": [list(map(list, pair)) for pair in result.wrong],
+            "missed": [list(map(list, pair)) for pair in result.missed],
+        }
+        if args.json:
+            print(json.dumps(figures, ensure_ascii=False, indent=2))
+        else:
+            print(
+                f"labelled set (seed {args.seed}, {args.rows} demo rows): {result.true_pairs} "
+                f"true pairs, {result.namesakes} namesakes and {result.relatives} relatives as "
+                "hard negatives"
+            )
+            print(f"found {result.found}, correct {result.correct}")
+            print(f"precision {result.precision:.4f}  recall {result.recall:.4f}")
+        return 0
+    if not args.paths:
+        print("error: give data files or folders, or --eval", file=sys.stderr)
+        return 2
+    from data.matching import OVERRIDES_FILE, match_persons, read_overrides
+
+    files = _expand(args.paths)
+    dataset, reports = (
+        DataFolder(files, args.format, args.max_bytes).load() if files else (None, ())
+    )
+    if dataset is None:
+        for report in reports:
+            print(f"{report.file}: {report.error or 'no rows'}", file=sys.stderr)
+        print("error: nothing could be loaded", file=sys.stderr)
+        return 2
+    overrides_path = args.overrides or next(
+        (p / OVERRIDES_FILE for p in args.paths if p.is_dir() and (p / OVERRIDES_FILE).is_file()),
+        None,
+    )
+    overrides, issues = read_overrides(overrides_path) if overrides_path else ((), ())
+    for issue in issues:
+        print(f"override {issue.action}: {issue.message()}", file=sys.stderr)
+    found = match_persons(dataset.cases, overrides)
+    names = dataset.cases.groupby(["source", "person_id"])["name"].first()
+    rows = [
+        {
+            "left": list(m.left),
+            "right": list(m.right),
+            "left_name": str(names.get(m.left, "")),
+            "right_name": str(names.get(m.right, "")),
+            "confidence": m.confidence,
+            "how": m.how,
+            "evidence": list(m.evidence),
+        }
+        for m in found
+    ]
+    persons = dataset.cases.groupby("source")["person_id"].nunique()
+    if args.json:
+        print(
+            json.dumps(
+                {"persons": {k: int(v) for k, v in persons.items()}, "matches": rows},
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+        return 0
+    for row in rows:
+        print(
+            f"{':'.join(row['left'])} {row['left_name']!r} = {':'.join(row['right'])} "
+            f"{row['right_name']!r}  {row['confidence']:.2f} {row['how']} "
+            f"({', '.join(row['evidence'])})"
+        )
+    listed = ", ".join(f"{k} {v}" for k, v in persons.items())
+    print(f"{len(rows)} pairs matched; persons per list: {listed}")
+    return 0
+
+
+def demo_lists_command(argv: list[str]) -> int:
+    from data.demo_lists import write_demo_lists
+
+    command = argparse.ArgumentParser(
+        prog="python -m data demo-lists",
+        description="Two invented lists and three snapshots of one: for /compare and /history.",
+    )
+    command.add_argument("--out", type=Path, required=True, help="the folder to write")
+    command.add_argument("--rows", type=int, default=3000)
+    command.add_argument("--seed", type=int, default=11)
+    args = command.parse_args(argv)
+    for path in write_demo_lists(args.out, args.rows, args.seed):
+        print(path)
+    return 0
+
+
 def _input_arguments(command: argparse.ArgumentParser) -> None:
     """What `check` and `export` read: paths, an optional format, a size limit."""
     command.add_argument("paths", nargs="+", type=Path, help="files or folders")
@@ -199,10 +302,28 @@ def parser() -> argparse.ArgumentParser:
     )
     making.add_argument("--out", type=Path, required=True, help=".csv or .parquet")
     making.set_defaults(run=make_demo)
+
+    matching = commands.add_parser("match", help="match persons across lists")
+    matching.add_argument("paths", nargs="*", type=Path, help="files or folders")
+    matching.add_argument("--format", choices=FORMATS, default=None, help="default: detected")
+    matching.add_argument("--max-mb", type=_megabytes, default=DEFAULT_MAX_BYTES, dest="max_bytes")
+    matching.add_argument("--overrides", type=Path, default=None, help="person_matches.csv")
+    matching.add_argument("--json", action="store_true")
+    matching.add_argument("--eval", action="store_true", help="precision and recall")
+    matching.add_argument("--rows", type=int, default=3000, help="--eval: demo rows")
+    matching.add_argument("--seed", type=int, default=11, help="--eval: the set's seed")
+    matching.set_defaults(run=match)
     return root
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["demo-lists"]:
+        return demo_lists_command(argv[1:])
+    if argv[:1] == ["history"]:
+        from data.history import history_command
+
+        return history_command(argv[1:])
     args = parser().parse_args(argv)
     return args.run(args)
 

@@ -157,6 +157,8 @@ class Memo:
         "names": 1,
         "breaks": 16,
         "person_index": 1,
+        "compare": 16,
+        "history": 8,
     }
 
     def __init__(self) -> None:
@@ -201,6 +203,29 @@ LINE = "_line"
 # A derived column added to `cases`: the person as a small integer (0..persons-1). Counting
 # distinct persons and grouping by person on integers is an order of magnitude faster than on ids.
 PERSON_CODE = "_person"
+# Another: the human being behind the records, across lists. A person matched on two lists
+# (data.matching) has one identity and two person codes; anyone unmatched, their own.
+IDENTITY = "_identity"
+
+
+def identity_codes(person_codes: np.ndarray, pairs: list[tuple[int, int]]) -> np.ndarray:
+    """Per row, the smallest person code of everyone linked to its person by `pairs` (person
+    codes), renumbered 0..identities-1: union-find over the matched pairs."""
+    size = int(person_codes.max()) + 1 if len(person_codes) else 0
+    parent = np.arange(size)
+
+    def root(code: int) -> int:
+        while parent[code] != code:
+            parent[code] = parent[parent[code]]
+            code = parent[code]
+        return code
+
+    for a, b in pairs:
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    roots = np.array([root(c) for c in range(size)], dtype=np.int64)
+    return pd.factorize(roots[person_codes])[0].astype(np.int32)
 
 
 @dataclass(frozen=True, eq=False)
@@ -218,6 +243,8 @@ class Dataset:
     version: str
     # Earlier exports of the lists counted here (a list's history), oldest first; not counted.
     snapshots: tuple[Snapshot, ...] = ()
+    # The same people on two lists (data.matching.Match), found at load time.
+    matches: tuple[Any, ...] = ()
     memo: Memo = field(default_factory=Memo, repr=False)
 
     @classmethod
@@ -226,19 +253,34 @@ class Dataset:
         cases: pd.DataFrame,
         sources: tuple[SourceInfo, ...],
         snapshots: tuple[Snapshot, ...] = (),
+        matches: tuple[Any, ...] = (),
     ) -> Dataset:
-        """Wrap a frame already in canonical form (see data.loader.normalise)."""
+        """Wrap a frame already in canonical form (see data.loader.normalise). `matches` pair
+        persons of two lists ((source, person_id) each); they are part of the version, so every
+        cached count changes when the matching does."""
         missing = [c for c in COLUMN_NAMES if c not in cases.columns]
         if missing:
             raise ValueError(f"not a canonical frame, missing columns: {missing}")
         line = cases[LINE].to_numpy() if LINE in cases.columns else None
         cases = cases.loc[:, list(COLUMN_NAMES)].reset_index(drop=True)
         version = _content_hash(cases)
+        if matches:
+            pairs = "\n".join(f"{m.left}\x1f{m.right}\x1f{m.how}" for m in matches)
+            version = hashlib.sha256(f"{version}\n{pairs}".encode()).hexdigest()[:16]
         if line is not None:
             cases[LINE] = line
         # A person is a person_id within a source: two lists may reuse the same id.
         person_key = cases["source"].astype(str) + "\x1f" + cases["person_id"].astype(str)
-        cases[PERSON_CODE] = pd.factorize(person_key)[0].astype(np.int32)
+        codes, keys = pd.factorize(person_key)
+        cases[PERSON_CODE] = codes.astype(np.int32)
+        code_of = {key: code for code, key in enumerate(keys)}
+        pairs = [
+            (code_of[f"{m.left[0]}\x1f{m.left[1]}"], code_of[f"{m.right[0]}\x1f{m.right[1]}"])
+            for m in matches
+            if f"{m.left[0]}\x1f{m.left[1]}" in code_of
+            and f"{m.right[0]}\x1f{m.right[1]}" in code_of
+        ]
+        cases[IDENTITY] = identity_codes(cases[PERSON_CODE].to_numpy(), pairs)
         return cls(
             cases=cases,
             sources=sources,
@@ -246,6 +288,7 @@ class Dataset:
             groups=_groups_table(cases),
             version=version,
             snapshots=snapshots,
+            matches=tuple(matches),
         )
 
     @property

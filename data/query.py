@@ -16,7 +16,7 @@ from datetime import date, timedelta
 import numpy as np
 import pandas as pd
 
-from data.dataset import PERSON_CODE, Dataset
+from data.dataset import IDENTITY, PERSON_CODE, Dataset
 from data.filters import DATE_COLUMNS, FilterState
 from data.reference import article_sort_key, population, regions
 from data.schema import GENDERS, PUNISHMENT_TYPES, STATUSES
@@ -173,6 +173,8 @@ class Counters:
     life_terms: int  # life sentences: not on a years scale, so not in the median
     unknown_terms: int  # real imprisonment whose length the source does not give: not in it
     persons_by_source: tuple[tuple[str, int], ...] = ()  # each list's own count, largest first
+    # Different human beings: persons matched across lists (data.matching) counted once.
+    different_people: int = 0
 
     @property
     def summed_over_lists(self) -> bool:
@@ -268,6 +270,7 @@ def counters(cases: pd.DataFrame, unit: str) -> Counters:
         life_terms=_life(cases, unit),
         unknown_terms=_terms_of_unknown_length(cases, unit),
         persons_by_source=persons_by_source(cases),
+        different_people=_distinct(cases[IDENTITY].to_numpy()),
     )
 
 

@@ -23,6 +23,7 @@ import pandas as pd
 from data.dataset import PERSON_CODE, Dataset, LoadReport, Snapshot, SourceInfo
 from data.importers import FORMATS, load_file
 from data.importers.read import DEFAULT_MAX_BYTES, SUPPORTED_SUFFIXES, DataLoadError
+from data.matching import OVERRIDES_FILE, Override, match_persons, read_overrides
 
 log = logging.getLogger(__name__)
 META_SUFFIX = ".meta.json"
@@ -46,6 +47,7 @@ def data_files(folder: Path) -> list[Path]:
         if p.is_file()
         and p.suffix.lower() in SUPPORTED_SUFFIXES
         and not p.name.endswith(META_SUFFIX)
+        and p.name != OVERRIDES_FILE  # the operator's corrections to the matching, not a list
         and not p.name.startswith((".", "~$"))
     )
 
@@ -156,11 +158,17 @@ def load_one(
         return None, report
 
 
-def combine(datasets: list[Dataset], snapshots: tuple[Snapshot, ...] = ()) -> Dataset | None:
-    """Several files' datasets as one; sources with the same name are one source."""
+def combine(
+    datasets: list[Dataset],
+    snapshots: tuple[Snapshot, ...] = (),
+    overrides: tuple[Override, ...] = (),
+) -> Dataset | None:
+    """Several files' datasets as one; sources with the same name are one source. Persons of
+    different lists are matched here, at load time (data.matching), with the operator's
+    `overrides`: the matches are part of the dataset and of its version."""
     if not datasets:
         return None
-    if len(datasets) == 1 and not snapshots:
+    if len(datasets) == 1 and not snapshots and len(datasets[0].sources) < 2:
         return datasets[0]
     cases = pd.concat([d.cases.drop(columns=[PERSON_CODE]) for d in datasets], ignore_index=True)
     sources: dict[str, SourceInfo] = {}
@@ -172,7 +180,8 @@ def combine(datasets: list[Dataset], snapshots: tuple[Snapshot, ...] = ()) -> Da
             )
             if known is None or newer:
                 sources[source.name] = source
-    return Dataset.build(cases, tuple(sources.values()), snapshots)
+    matches = match_persons(cases, overrides) if len(sources) > 1 else ()
+    return Dataset.build(cases, tuple(sources.values()), snapshots, matches)
 
 
 def _export_order(state: FileState, source: SourceInfo) -> tuple:
@@ -239,6 +248,7 @@ class DataFolder:
         self.fmt = fmt
         self.max_bytes = max_bytes
         self.states: dict[Path, FileState] = {}
+        self._override_signature: tuple = (None, None, None, None)
 
     def files(self) -> list[Path]:
         if self.folder is not None:
@@ -247,6 +257,10 @@ class DataFolder:
 
     def changed(self) -> bool:
         files = self.files()
+        if self.folder is not None:
+            overrides = self.folder / OVERRIDES_FILE
+            if _signature(overrides) != self._override_signature:
+                return True
         if set(files) != set(self.states):
             return True
         return any(_signature(p) != self.states[p].signature for p in files)
@@ -268,7 +282,30 @@ class DataFolder:
         self.states = states
         files, snapshots = count_newest_exports(list(states.values()))
         good = [dataset for dataset, _ in files if dataset is not None]
-        return combine(good, snapshots), tuple(report for _, report in files)
+        if self.folder is not None:
+            self._override_signature = _signature(self.folder / OVERRIDES_FILE)
+        overrides, override_report = self._overrides()
+        reports = tuple(report for _, report in files)
+        if override_report is not None:
+            reports += (override_report,)
+        return combine(good, snapshots, overrides), reports
+
+    def _overrides(self) -> tuple[tuple[Override, ...], LoadReport | None]:
+        """The operator's corrections to the matching (OVERRIDES_FILE in the data folder): its
+        bad lines are reported like any file's, and the good ones apply."""
+        path = self.folder / OVERRIDES_FILE if self.folder is not None else None
+        if path is None or not path.is_file():
+            return (), None
+        overrides, issues = read_overrides(path)
+        rows = len(overrides) + len({i.row for i in issues})
+        report = LoadReport(
+            file=path.name,
+            rows_read=rows,
+            rows_loaded=len(overrides),
+            issues=issues,
+            format="person matches",
+        )
+        return overrides, report
 
 
 class Reloader:

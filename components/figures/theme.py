@@ -23,6 +23,16 @@ REGIME_COLOURS = {
 }
 
 
+# Who is on which list (data.compare): on both, on the first only, on the second only.
+COMPARE_COLOURS = {"both": "#0072B2", "only_left": "#E69F00", "only_right": "#009E73"}
+
+
+def plotly_text(text: str) -> str:
+    """Plotly reads pseudo-HTML in titles, labels and hovers: a string from the data must not
+    become a tag. The one escaper for every text from the data that reaches a figure."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 MODEBAR_SPACE = 34  # px: plotly draws its modebar (about 26 px high) in the top margin
 
 

@@ -14,7 +14,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from callbacks.static_export import export_embeds
 from components import ids
-from components.chart_spec import CHARTS
+from components.chart_tables import CHARTS
 from tests.browser.test_overview import ROWS, app, counter, wait_for_data  # noqa: F401
 
 pytestmark = pytest.mark.browser

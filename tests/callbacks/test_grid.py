@@ -81,7 +81,7 @@ def test_another_selection_makes_the_grid_start_again(client):
 
 def test_rows_link_to_person_pages(client):
     got = rows_for(client, {"startRow": 0, "endRow": PAGE_SIZE})[ids.TABLE]["getRowsResponse"]
-    assert all(r["person"].startswith("person/demo/") for r in got["rowData"])
+    assert all(r["person"].startswith("/person/demo/") for r in got["rowData"])
     assert all(pd.notna(r["name"]) for r in got["rowData"])
 
 
@@ -125,3 +125,10 @@ def test_only_the_first_page_of_a_new_sort_becomes_the_tables_page(client):
         **{f"{ids.TABLE_PAGING}.data": first[ids.TABLE_PAGING]["data"]},
     )
     assert turned[ids.TABLE_PAGING]["data"]["page"] == 1
+
+
+@pytest.mark.parametrize("start", [float("inf"), 1e30, -5, "x", None])
+def test_a_hand_made_start_row_is_the_first_page(client, start):
+    got = rows_for(client, {"startRow": start, "endRow": 20})
+    assert len(got[ids.TABLE]["getRowsResponse"]["rowData"]) == PAGE_SIZE
+    assert got[ids.TABLE_PAGING]["data"]["page"] == 0

@@ -686,3 +686,13 @@ def test_a_404_outside_the_embeds_does_not_talk_of_charts(client):
     text = response.get_data(as_text=True)
     assert "Такой страницы нет." in text and "No such page." in text
     assert "embed" not in text
+
+
+def test_behind_a_proxy_the_mount_path_is_named_once(monkeypatch):
+    monkeypatch.setenv("DASH_REQUESTS_PATHNAME_PREFIX", "/prisoners/")
+    app = create_app(AppConfig(demo_rows=300, demo_seed=11, proxy_count=1))
+    client = app.server.test_client()
+    headers = {"X-Forwarded-Prefix": "/prisoners", "X-Forwarded-Host": "example.org"}
+    page = client.get("/embed/timeline?lang=en", headers=headers).get_data(as_text=True)
+    link = re.search(r'<p class="pp-link"><a href="([^"]+)"', page).group(1)
+    assert html.unescape(link) == "http://example.org/prisoners/?lang=en"

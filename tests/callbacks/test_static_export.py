@@ -296,3 +296,14 @@ def test_the_command_asks_for_a_base_url_for_a_bare_path(tmp_path, capsys, sampl
     assert code == 2
     assert "--base-url" in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_a_full_url_under_a_mount_path_links_back_under_it(app, tmp_path):
+    (page,) = export_embeds(app, ["https://example.org/prisoners/embed/counters?lang=en"], tmp_path)
+    assert link_of(page.read_text(encoding="utf-8")) == "https://example.org/prisoners/?lang=en"
+
+
+def test_a_base_url_must_be_an_http_address(app, tmp_path):
+    with pytest.raises(ExportError, match="not an http"):
+        export_embeds(app, ["/embed/map?lang=en"], tmp_path / "out", "example.org")
+    assert not (tmp_path / "out").exists()

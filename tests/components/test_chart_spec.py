@@ -2,7 +2,8 @@
 
 import pytest
 
-from components.chart_spec import CHARTS, chart_spec, embed_figure, image_figure
+from components.chart_spec import chart_spec, embed_figure, image_figure
+from components.chart_tables import CHARTS
 from components.map import MapAssets
 from data.view_query import ViewQuery
 

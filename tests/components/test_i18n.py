@@ -81,10 +81,6 @@ def test_plural_ru():
     ]
 
 
-def test_unknown_language_falls_back_to_russian():
-    assert i18n.normalise_language("de") == "ru" and i18n.normalise_language("en") == "en"
-
-
 def test_numbers_agree_with_their_nouns():
     from components.i18n import count_of
 

@@ -86,7 +86,7 @@ def _row(url, name="Иванов", source="memorial", person_id="p/1 ?x"):
 def test_record_in_english():
     [record] = table_records(_row("https://example.org/p/1"), "en")
     assert record == {
-        "id": "memorial/p/1 ?x/c1",
+        "id": "memorial/p%2F1%20%3Fx/c1",  # each part quoted: ids with "/" never collide,
         "name": "Иванов",
         "person": "person/memorial/p%2F1%20%3Fx?lang=en",  # every part of the path encoded
         "region": "Crimea (occupied)",
