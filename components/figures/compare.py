@@ -75,8 +75,13 @@ def compare_figure(
     layout.update(barmode="stack", showlegend=False, margin={**layout["margin"], "t": 12})
     if horizontal:
         layout["xaxis"] = count_axis(persons, largest)
-        layout["yaxis"] = axis("", automargin=True, fixedrange=True)
-        layout["margin"]["l"] = 8
+        # Room for the longest label, set here: plotly's automargin left a lone bar's label
+        # half under the bar.
+        longest = max(len(text) for text in labels)
+        layout["yaxis"] = axis("", automargin=False, fixedrange=True)
+        layout["margin"]["l"] = min(16 + 8 * longest, 210)
+        if len(shown) < 4:
+            layout["bargap"] = 0.5
     else:
         layout["xaxis"] = axis("", type="category", fixedrange=True)
         layout["yaxis"] = count_axis(persons, largest)
