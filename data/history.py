@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -185,67 +186,59 @@ def _text(series: pd.Series) -> np.ndarray:
     return series.astype(object).where(series.notna(), "").astype(str).to_numpy()
 
 
-def _dates(series: pd.Series) -> list[date | None]:
-    return [None if pd.isna(v) else v.date() for v in pd.to_datetime(series)]
+def _dates(series: pd.Series) -> np.ndarray:
+    """`date` objects, None where missing."""
+    return pd.to_datetime(series).to_numpy(dtype="datetime64[D]").astype(object)
 
 
-def _people(cases: pd.DataFrame) -> pd.DataFrame:
-    """One row per person (index: person_id): name, status (the most telling of their cases),
-    `ends` (when their latest real term ends, where custody date and term are known and no case
-    is a life term) and `started` (their latest custody or start date)."""
-    months = pd.to_numeric(cases["sentence_months"], errors="coerce").to_numpy(dtype=float)
-    punishment = _text(cases["punishment_type"])
-    custody = _dates(cases["custody_date"])
-    start = _dates(cases["persecution_start"])
-    ends = [
-        term_end(c, m) if c is not None and p == "imprisonment" and not np.isnan(m) else None
-        for c, m, p in zip(custody, months, punishment, strict=True)
-    ]
-    status = _text(cases["status"])
-    frame = pd.DataFrame(
-        {
-            "person_id": _text(cases["person_id"]),
-            "name": _text(cases["name"]),
-            "status": status,
-            "rank": [
-                _STATUS_ORDER.index(s) if s in _STATUS_ORDER else len(_STATUS_ORDER) for s in status
-            ],
-            "ends": ends,
-            "life": punishment == "life",
-            "started": [
-                max((d for d in pair if d is not None), default=None)
-                for pair in zip(custody, start, strict=True)
-            ],
-        }
-    )
-    frame = frame.sort_values(["person_id", "rank"], kind="stable")
-    people = frame.groupby("person_id", sort=True).agg(
-        name=("name", "first"),
-        status=("status", "first"),
-        ends=("ends", _latest),
-        life=("life", "any"),
-        started=("started", _latest),
-    )
-    # Kept as `date` or None (pandas would turn a missing value into NaN or NaT).
-    people["ends"] = pd.Series(
-        [
-            e if isinstance(e, date) and not life else None
-            for e, life in zip(people["ends"], people["life"], strict=True)
-        ],
-        index=people.index,
-        dtype=object,
-    )
-    people["started"] = pd.Series(
-        [v if isinstance(v, date) else None for v in people["started"]],
-        index=people.index,
-        dtype=object,
-    )
-    return people.drop(columns=["life"])
+class _Person(NamedTuple):
+    """What the comparison needs of one person on one snapshot (a tuple: tens of thousands are
+    made per comparison)."""
+
+    name: str
+    status: str  # the most telling of their cases' statuses (_STATUS_ORDER), "" if none
+    ends: date | None  # when their latest real term ends; None if unknown or a life term
+    started: date | None  # their latest custody or start date
 
 
-def _latest(values: pd.Series) -> date | None:
-    known = [v for v in values if v is not None and not pd.isna(v)]
-    return max(known) if known else None
+def _rank(status: str) -> int:
+    return _STATUS_ORDER.index(status) if status in _STATUS_ORDER else len(_STATUS_ORDER)
+
+
+def _people(cases: pd.DataFrame) -> dict[str, _Person]:
+    """One entry per person_id, from all their cases (one pass in plain Python: a list of tens
+    of thousands of cases takes milliseconds, where pandas lookups per person took seconds)."""
+    found: dict[str, dict] = {}
+    columns = zip(
+        _text(cases["person_id"]),
+        _text(cases["name"]),
+        _text(cases["status"]),
+        _text(cases["punishment_type"]),
+        _dates(cases["custody_date"]),
+        _dates(cases["persecution_start"]),
+        pd.to_numeric(cases["sentence_months"], errors="coerce").to_numpy(dtype=float),
+        strict=True,
+    )
+    for person_id, name, status, punishment, custody, start, months in columns:
+        person = found.setdefault(
+            person_id,
+            {"name": name, "status": status, "ends": None, "life": False, "started": None},
+        )
+        person["name"] = person["name"] or name
+        if _rank(status) < _rank(person["status"]):
+            person["status"] = status
+        person["life"] = person["life"] or punishment == "life"
+        if punishment == "imprisonment" and custody is not None and not np.isnan(months):
+            ends = term_end(custody, float(months))
+            if ends is not None and (person["ends"] is None or ends > person["ends"]):
+                person["ends"] = ends
+        for day in (custody, start):
+            if day is not None and (person["started"] is None or day > person["started"]):
+                person["started"] = day
+    return {
+        person_id: _Person(p["name"], p["status"], None if p["life"] else p["ends"], p["started"])
+        for person_id, p in found.items()
+    }
 
 
 def _mix(cases: pd.DataFrame, column: str) -> dict[str, int]:
@@ -253,11 +246,15 @@ def _mix(cases: pd.DataFrame, column: str) -> dict[str, int]:
     "unknown" kept): a person with two cases under one article counts once for it."""
     ids = _text(cases["person_id"])
     if column == "articles":
+        keys: dict[str, str | None] = {}  # a list repeats a few hundred articles
         pairs = {
             (person, key)
             for person, articles in zip(ids, cases["articles"], strict=True)
             if isinstance(articles, list | tuple | np.ndarray)
-            for key in (article_key(str(a)) for a in articles)
+            for key in (
+                keys[a] if a in keys else keys.setdefault(a, article_key(a))
+                for a in map(str, articles)
+            )
             if key
         }
     else:
@@ -296,35 +293,27 @@ def compare_snapshots(earlier: ListSnapshot, later: ListSnapshot) -> SnapshotCha
     if earlier.source != later.source:
         raise ValueError(f"snapshots of two lists: {earlier.source!r} and {later.source!r}")
     before, after = _people(earlier.cases), _people(later.cases)
-    ids_before, ids_after = set(before.index), set(after.index)
-    both = ids_before & ids_after
+    both = before.keys() & after.keys()
     # Still in the later export, but its card says they are free now: they left the list.
     freed = {
         p
         for p in both
-        if after.at[p, "status"] in FREE_STATUSES and before.at[p, "status"] not in FREE_STATUSES
+        if after[p].status in FREE_STATUSES and before[p].status not in FREE_STATUSES
     }
     added = []
-    for person_id in sorted(ids_after - ids_before):
-        started = after.at[person_id, "started"]
+    for person_id in sorted(after.keys() - before.keys()):
+        started = after[person_id].started
         new = earlier.as_of is not None and started is not None and started > earlier.as_of
-        added.append(Change(person_id, after.at[person_id, "name"], "new_case" if new else "added"))
+        added.append(Change(person_id, after[person_id].name, "new_case" if new else "added"))
     removed = []
-    for person_id in sorted((ids_before - ids_after) | freed):
-        still = person_id in freed
-        reason = removal_reason(
-            before.at[person_id, "status"],
-            before.at[person_id, "ends"],
-            after.at[person_id, "status"] if still else None,
-            later.as_of,
-        )
-        name = (after if still else before).at[person_id, "name"]
-        removed.append(Change(person_id, name, reason))
+    for person_id in sorted((before.keys() - after.keys()) | freed):
+        was, now = before[person_id], after.get(person_id)
+        reason = removal_reason(was.status, was.ends, now.status if now else None, later.as_of)
+        removed.append(Change(person_id, (now or was).name, reason))
     status_changed = [
-        StatusChange(person_id, after.at[person_id, "name"], b, a)
+        StatusChange(person_id, after[person_id].name, before[person_id].status, status)
         for person_id in sorted(both - freed)
-        for b, a in [(before.at[person_id, "status"], after.at[person_id, "status"])]
-        if b != a
+        if (status := after[person_id].status) != before[person_id].status
     ]
     return SnapshotChange(
         earlier=earlier,
@@ -387,8 +376,6 @@ def _load_snapshots(
     cannot be read is an error message naming it."""
     from data.sources import load_one  # data.sources imports the loader; keep this module light
 
-    if path.is_dir():
-        return [], [], f"{path}: is a folder; give the files of the list's exports"
     if not path.is_file():
         return [], [], f"{path}: no such file"
     try:
@@ -420,7 +407,7 @@ def _ordering_warnings(source: str, found: list[ListSnapshot]) -> list[str]:
         f"{s.file}: no 'as of' date (none in {s.file}.meta.json or in the name); "
         f"taken as the oldest export of {source!r}"
         for s in found
-        if s.as_of is None
+        if s.as_of is None and len(found) > 1
     ]
     for as_of, same in itertools.groupby(found, key=lambda s: s.as_of):
         files = [s.file for s in same]
@@ -433,16 +420,19 @@ def _ordering_warnings(source: str, found: list[ListSnapshot]) -> list[str]:
 
 
 def history_command(argv: list[str]) -> int:
-    """`python -m data history FILES... [--json] [--format F]`: each file is one snapshot; the
-    files of one list are ordered by their "as of" date (`<file>.meta.json`, else the date in
-    the name). Exit 0, or 2 for bad arguments or a file that cannot be loaded."""
-    from data.sources import META_SUFFIX
+    """`python -m data history FILES... [--json] [--format F]`: each file is one snapshot (a
+    folder: each of its data files); the files of one list are ordered by their "as of" date
+    (`<file>.meta.json`, else the date in the name). Exit 0, or 2 for bad arguments or a file
+    that cannot be loaded: an operator checks the exports before putting them in the folder."""
+    from data.sources import META_SUFFIX, data_files
 
     parser = argparse.ArgumentParser(
         prog="python -m data history",
         description="What changed between snapshots of a list: counts, added and removed ids.",
     )
-    parser.add_argument("files", nargs="+", type=Path, help="exports of one or more lists")
+    parser.add_argument(
+        "files", nargs="+", type=Path, help="exports of one or more lists, or folders of them"
+    )
     parser.add_argument("--json", action="store_true", help="one JSON object on stdout")
     parser.add_argument("--format", choices=FORMATS, default=None, help="default: detected")
     try:
@@ -452,7 +442,14 @@ def history_command(argv: list[str]) -> int:
     snapshots: dict[str, list[ListSnapshot]] = {}
     seen: set[Path] = set()
     warnings: list[str] = []
-    for path in args.files:
+    paths = []
+    for given in args.files:  # a folder stands for its data files, as the app reads them
+        found_files = data_files(given) if given.is_dir() else [given]
+        if not found_files:
+            print(f"error: {given}: a folder with no data files", file=sys.stderr)
+            return 2
+        paths.extend(found_files)
+    for path in paths:
         if path.name.endswith(META_SUFFIX) or path.resolve() in seen:
             continue  # a shell glob takes the metadata beside a file, or a file twice
         seen.add(path.resolve())
