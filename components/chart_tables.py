@@ -13,12 +13,13 @@ from collections.abc import Callable
 
 import pandas as pd
 
+from components.figures.compare import breakdown_label
 from components.figures.sentences import bin_label
 from components.i18n import t
 from data.compare import Comparison, OneListPerson
 from data.filters import FilterState
 from data.query import Overview
-from data.reference import POPULATION_YEAR, article_label, region_label
+from data.reference import POPULATION_YEAR, region_label
 
 CHARTS = ("map", "timeline", "sentences", "counters")
 # Charts of their own pages, embeddable and downloadable like the overview's (not on it).
@@ -165,11 +166,6 @@ def compare_table(comparison: Comparison, lang: str, names: tuple[str, str]) -> 
             only[1]: comparison.only_right,
         }
     ]
-    words = {
-        "region": lambda k: region_label(k, lang),
-        "article": lambda k: article_label(k, lang),
-        "year": str,
-    }
     for kind, found in (
         ("region", comparison.by_region),
         ("article", comparison.by_article),
@@ -179,7 +175,7 @@ def compare_table(comparison: Comparison, lang: str, names: tuple[str, str]) -> 
             {
                 breakdown: t(f"compare.by_{kind}", lang),
                 key: r.key,
-                label: words[kind](r.key),
+                label: breakdown_label(kind, lang)(r.key),
                 both: r.both,
                 only[0]: r.only_left,
                 only[1]: r.only_right,

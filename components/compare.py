@@ -9,7 +9,7 @@ from __future__ import annotations
 from dash import dcc, html
 
 from components.charts import graph_config
-from components.figures.compare import TOP_ROWS, compare_figure
+from components.figures.compare import TOP_ROWS, breakdown_label, compare_figure
 from components.figures.theme import COMPARE_COLOURS
 from components.i18n import MESSAGES, fmt_int, t
 from components.provenance import pair_labels, source_labels
@@ -18,20 +18,11 @@ from data.compare import Comparison, OneListPerson, compare_lists
 from data.dataset import Dataset
 from data.loader import http_url
 from data.matching import OVERRIDES_FILE
-from data.reference import article_label, region_label
+from data.reference import region_label
 from data.view_query import ViewQuery, person_path
 
 SHOWN_PERSONS = 100  # names listed per list on the page; the CSV has every one
 BREAKDOWNS = ("region", "article", "year")
-
-
-def breakdown_label(kind: str, lang: str):
-    """A breakdown key in words: a region's name, an article with its short name, a year."""
-    if kind == "region":
-        return lambda key: region_label(key, lang)
-    if kind == "article":
-        return lambda key: article_label(key, lang)
-    return str
 
 
 def breakdown_rows(comparison: Comparison, kind: str) -> tuple:

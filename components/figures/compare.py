@@ -15,9 +15,19 @@ from components.figures.theme import (
 )
 from components.i18n import fmt_int, t
 from data.compare import PARTS, CompareRow
+from data.reference import article_label, region_label
 
 TOP_ROWS = 12  # regions or charges drawn; the CSV and the table have every row
 LABEL_WIDTH = 24  # characters of a bar's label; the whole name is in its hover
+
+
+def breakdown_label(kind: str, lang: str) -> Callable[[str], str]:
+    """A breakdown key in words: a region's name, an article with its short name, a year."""
+    if kind == "region":
+        return lambda key: region_label(key, lang)
+    if kind == "article":
+        return lambda key: article_label(key, lang)
+    return str
 
 
 def _short(text: str) -> str:
