@@ -22,13 +22,16 @@ dagcomponentfuncs.PersonLink = function (props) {
   );
 };
 
-// The source's own card, in a new tab; only http(s) addresses become links.
+// The source's own card, in a new tab; only http(s) addresses become links. The cell shows the
+// arrow alone (a word broke into two lines at 1280 px); its words are its name and tooltip.
 dagcomponentfuncs.SourceLink = function (props) {
   var url = props.value;
   if (typeof url !== "string" || !/^https?:\/\//i.test(url)) return "";
+  var label = (props.data && props.data.source_label) || "";
   return React.createElement(
     "a",
-    { href: url, target: "_blank", rel: "noopener noreferrer", tabIndex: -1 },
-    (props.data && props.data.source_label) || "↗"
+    { href: url, target: "_blank", rel: "noopener noreferrer", tabIndex: -1,
+      title: label, "aria-label": label, className: "source-link" },
+    "↗"
   );
 };

@@ -341,6 +341,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "table.title": ("Люди и дела", "Persons and cases"),
     "table.title_persons": ("Люди", "Persons"),
     "table.title_prosecutions": ("Уголовные дела", "Prosecutions"),
+    "table.source_card": (
+        "Карточка человека на сайте источника (в новой вкладке)",
+        "The person's card on the source's site (opens in a new tab)",
+    ),
     "table.search": ("Поиск по имени", "Search by name"),
     "table.search_note": ("Поиск сужает только таблицу.", "Search narrows the table only."),
     "table.name": ("Имя", "Name"),
@@ -407,7 +411,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "restraint.none": ("нет", "none"),
     "restraint.unknown": ("неизвестно", "unknown"),
     "table.summary": ("Статьи · приговор · статус", "Articles · sentence · status"),
-    "table.link": ("страница", "page"),
     "table.count": ("Найдено: {n}", "Found: {n}"),
     "table.none": ("Никого не найдено", "Nobody found"),
     # categories

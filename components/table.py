@@ -102,7 +102,7 @@ def table_records(
             "status": t(f"status.{row['status']}", lang) if pd.notna(row["status"]) else "",
             "cases": int(row["cases"]),
             "source": http_url(row["source_url"]),
-            "source_label": t("table.link", lang) + "\u00a0↗",
+            "source_label": t("table.source_card", lang),
         }
         parts = (record["articles"], record["sentence"], record["status"])
         record[PHONE_COLUMN] = " · ".join(part for part in parts if part)
@@ -185,13 +185,13 @@ GRID_TEXT_KEYS = (
 # grid scrolls sideways with the name pinned; on a phone the summary column stands in.
 _COLUMN_SIZES = {
     "name": {"width": 170, "minWidth": 128, "pinned": "left"},
-    "region": {"minWidth": 110, "flex": 2},
-    "articles": {"minWidth": 110, "flex": 2},
+    "region": {"minWidth": 116, "flex": 2},
+    "articles": {"minWidth": 104, "flex": 2},
     "custody_date": {"minWidth": 92, "maxWidth": 120, "flex": 1},
-    "sentence": {"minWidth": 150, "flex": 3},
-    "status": {"minWidth": 104, "flex": 1},
+    "sentence": {"minWidth": 130, "flex": 3},
+    "status": {"minWidth": 100, "flex": 1},
     "cases": {"minWidth": 64, "maxWidth": 80, "type": "rightAligned"},
-    "source": {"minWidth": 96, "maxWidth": 128, "flex": 1, "sortable": False},
+    "source": {"minWidth": 92, "maxWidth": 104, "sortable": False},
     PHONE_COLUMN: {"minWidth": 150, "flex": 3, "sortable": False, "hide": True},
 }
 

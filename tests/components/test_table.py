@@ -96,7 +96,7 @@ def test_record_in_english():
         "status": "on trial",
         "cases": 2,
         "source": "https://example.org/p/1",
-        "source_label": "page\u00a0↗",
+        "source_label": "The person's card on the source's site (opens in a new tab)",
         "summary": "207.3 Part 2 · no verdict yet · on trial",  # the phone's one column
     }
 
