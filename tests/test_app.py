@@ -1,7 +1,9 @@
 """The app builds, serves its page and assets locally, and refuses bad data with a clear message."""
 
+import gzip
 import re
 
+import brotli
 import pytest
 
 import app as app_module
@@ -65,3 +67,46 @@ def test_cli_reports_a_bad_file_without_a_traceback(tmp_path, capsys):
 def test_size_limit_from_the_environment(monkeypatch):
     monkeypatch.setenv("DATA_MAX_MB", "0.5")
     assert AppConfig.from_env().max_bytes == 512 * 1024
+
+
+# --- compressed responses ------------------------------------------------------------------------
+
+PLOTLY = "/_dash-component-suites/plotly/package_data/plotly.min.js"
+
+
+@pytest.mark.parametrize(
+    ("encoding", "decode"), [("br", brotli.decompress), ("gzip", gzip.decompress)]
+)
+def test_text_is_sent_compressed_to_a_client_that_takes_it(app, encoding, decode):
+    client = app.server.test_client()
+    plain = client.get(PLOTLY).get_data()
+    assert len(plain) > 3_000_000
+    for _ in range(2):  # the second answer comes from the cache of compressed files
+        packed = client.get(PLOTLY, headers={"Accept-Encoding": encoding})
+        assert packed.headers["Content-Encoding"] == encoding
+        assert "Accept-Encoding" in packed.headers["Vary"]
+        body = packed.get_data()
+        assert len(body) < len(plain) / 3 and decode(body) == plain
+
+
+def test_without_accept_encoding_nothing_is_compressed(app):
+    response = app.server.test_client().get("/assets/style.css")
+    assert "Content-Encoding" not in response.headers
+
+
+def test_callback_answers_are_compressed_each_on_its_own(app):
+    """One URL, other bodies: the cache of compressed files must never answer a callback."""
+    from components import ids
+    from tests.callbacks.dash_client import post
+    from tests.callbacks.test_http import filter_values
+
+    client = app.server.test_client()
+    bodies = []
+    for gender in (["female"], ["male"]):
+        values = filter_values(**{f"{ids.FILTER_GENDER}.value": gender})
+        plain = post(client, f"..{ids.COUNT_PERSONS}", values).get_data()
+        packed = post(client, f"..{ids.COUNT_PERSONS}", values, headers={"Accept-Encoding": "br"})
+        assert packed.headers["Content-Encoding"] == "br"
+        assert brotli.decompress(packed.get_data()) == plain
+        bodies.append(plain)
+    assert bodies[0] != bodies[1]

@@ -11,8 +11,14 @@ def dependencies(client) -> list[dict]:
     return response.get_json()
 
 
-def post(client, output_starts_with: str, values: dict[str, Any], changed: list[str] | None = None):
-    """The raw HTTP response of firing the callback (see `call`)."""
+def post(
+    client,
+    output_starts_with: str,
+    values: dict[str, Any],
+    changed: list[str] | None = None,
+    headers: dict[str, str] | None = None,
+):
+    """The raw HTTP response of firing the callback (see `call`); `headers` go with the POST."""
     spec = next(d for d in dependencies(client) if d["output"].startswith(output_starts_with))
     outputs = [
         {"id": part.rsplit(".", 1)[0], "property": part.rsplit(".", 1)[1]}
@@ -29,7 +35,7 @@ def post(client, output_starts_with: str, values: dict[str, Any], changed: list[
         "state": filled(spec["state"]),
         "changedPropIds": changed or [],
     }
-    response = client.post("/_dash-update-component", json=payload)
+    response = client.post("/_dash-update-component", json=payload, headers=headers or {})
     assert response.status_code == 200, response.get_data(as_text=True)[:500]
     return response
 
