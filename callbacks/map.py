@@ -17,7 +17,7 @@ from components.figures.map import (
 )
 from components.map import MapAssets, map_legend
 from data.filters import FilterState
-from data.query import map_breaks, map_selection, overview
+from data.query import counters, map_breaks, map_selection, region_counts
 
 
 def drawn_key(state: FilterState, lang: str, breaks: tuple) -> str:
@@ -55,8 +55,7 @@ def register(app: Dash) -> None:
         view_options = {ids.MAP_VIEW: view, ids.MAP_BASIS: basis, ids.MAP_MEASURE: measure}
         state = filter_state(dataset, tuple(filters), None, **view_options)
         selected, unselected = map_selection(state)
-        result = overview(dataset, unselected)
-        counts, measure = result.regions, state.measure
+        counts, measure = region_counts(dataset, unselected), state.measure
         breaks = map_breaks(dataset, state)  # the same for every filter: a Patch keeps them
         key = drawn_key(state, lang, breaks)
         if key != drawn:  # a new page, view, basis, unit, measure or language: the whole figure
@@ -68,7 +67,9 @@ def register(app: Dash) -> None:
         else:  # the same figure with other numbers: recolour it; the legend stays
             figure = map_patch(counts, lang, state.view, selected, measure, breaks)
             legend = no_update
-        caption = lists_suffix(map_caption(counts, lang, measure), result.counters, lang)
+        caption = lists_suffix(
+            map_caption(counts, lang, measure), counters(dataset, unselected), lang
+        )
         return figure, caption, key, legend
 
     @app.callback(

@@ -11,7 +11,13 @@ from components.figures.sentences import sentences_caption, sentences_figure
 from components.figures.timeline import timeline_caption, timeline_figure, timeline_title
 from components.filters import Months, period_note, period_text
 from components.provenance import source_labels
-from data.query import filter_options, overview
+from data.query import (
+    counters,
+    filter_options,
+    period_undated,
+    sentence_distribution,
+    timeline,
+)
 
 COUNTER_IDS = (
     ids.COUNT_PERSONS,
@@ -45,20 +51,18 @@ def register(app: Dash) -> None:
         lang = language(search)
         dataset = repo.current()
         state = filter_state(dataset, tuple(filters), granularity)
-        result = overview(dataset, state)
-        counters = counter_values(result.counters, state.unit, lang, source_labels(dataset, lang))
+        # Only the parts this callback shows (the map asks for the regions on its own).
+        numbers, undated = counters(dataset, state), period_undated(dataset, state)
+        by_period, sentences = timeline(dataset, state), sentence_distribution(dataset, state)
+        shown = counter_values(numbers, state.unit, lang, source_labels(dataset, lang))
         return (
-            *(counters[i] for i in COUNTER_IDS),
-            timeline_figure(result.timeline, lang),
-            lists_suffix(
-                timeline_caption(result.timeline, lang, result.period_undated),
-                result.counters,
-                lang,
-            ),
+            *(shown[i] for i in COUNTER_IDS),
+            timeline_figure(by_period, lang),
+            lists_suffix(timeline_caption(by_period, lang, undated), numbers, lang),
             timeline_title(state.dates, lang),
-            sentences_figure(result.sentences, lang),
-            lists_suffix(sentences_caption(result.sentences, lang), result.counters, lang),
-            period_note(state, result.period_undated, lang),
+            sentences_figure(sentences, lang),
+            lists_suffix(sentences_caption(sentences, lang), numbers, lang),
+            period_note(state, undated, lang),
         )
 
     @app.callback(

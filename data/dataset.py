@@ -12,13 +12,18 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, ClassVar
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import numpy as np
 import pandas as pd
 
 from data.articles import article_key
 from data.schema import COLUMN_NAMES
+from data.shared_cache import MISSING, SharedStore, stable_text
+
+if TYPE_CHECKING:
+    from data.engine import Engine
 
 
 @dataclass(frozen=True)
@@ -146,7 +151,10 @@ def _content_hash(cases: pd.DataFrame) -> str:
 class Memo:
     """Results computed from one dataset, kept with it: a small LRU per kind of result.
 
-    It lives and dies with its dataset, so a reload frees it, and no module holds state.
+    It lives and dies with its dataset, so a reload frees it, and no module holds state. Under
+    the LRU, where a store is shared (`share`), the SHARED kinds are looked up in it, keyed by
+    the dataset's version, before they are computed: the workers of a fleet of hosts compute
+    each view once.
     """
 
     SIZES: ClassVar[dict[str, int]] = {
@@ -154,6 +162,7 @@ class Memo:
         "mask": 64,
         "overview": 256,
         "table": 8,
+        "table_order": 32,
         "names": 1,
         "breaks": 16,
         "person_index": 1,
@@ -161,9 +170,22 @@ class Memo:
         "history": 8,
     }
 
-    def __init__(self) -> None:
+    # The kinds also shared between processes and hosts through a SharedStore (REDIS_URL, see
+    # data.shared_cache): small, picklable and worth a network round trip. The others (masks,
+    # table pages, indexes: large, or cheap next to their size) stay in the process.
+    SHARED: ClassVar[frozenset[str]] = frozenset({"overview", "breaks", "options", "compare"})
+
+    def __init__(self, version: str = "", store: SharedStore | None = None) -> None:
+        self.version = version  # the dataset's: part of every shared key
+        self._store = store
         self._lock = threading.Lock()
         self._items: dict[str, OrderedDict] = {kind: OrderedDict() for kind in self.SIZES}
+
+    def share(self, store: SharedStore | None) -> None:
+        """Look results of the SHARED kinds up in `store` before computing them, and put them
+        there after (the second level under the LRU); None: this process only. Set by the
+        repository that serves the dataset."""
+        self._store = store
 
     def get(self, kind: str, key: Hashable, compute: Callable[[], Any]) -> Any:
         items = self._items[kind]
@@ -171,7 +193,13 @@ class Memo:
             if key in items:
                 items.move_to_end(key)
                 return items[key]
-        value = compute()
+        store = self._store
+        name = None if store is None else self._shared_name(kind, key)
+        value = MISSING if store is None or name is None else store.get(name)
+        if value is MISSING:
+            value = compute()
+            if store is not None and name is not None:
+                store.set(name, value)
         with self._lock:
             items[key] = value
             while len(items) > self.SIZES[kind]:
@@ -183,6 +211,16 @@ class Memo:
         with self._lock:
             for items in self._items.values():
                 items.clear()
+
+    def _shared_name(self, kind: str, key: Hashable) -> str | None:
+        """`{version}:{kind}:{key}` where the result may be shared (the store adds its prefix),
+        else None: not a shared kind, no version, or a key with no stable text."""
+        if not self.version or kind not in self.SHARED:
+            return None
+        try:
+            return f"{self.version}:{kind}:{stable_text(key)}"
+        except TypeError:
+            return None
 
 
 @dataclass(frozen=True)
@@ -289,6 +327,7 @@ class Dataset:
             version=version,
             snapshots=snapshots,
             matches=tuple(matches),
+            memo=Memo(version),
         )
 
     @property
@@ -301,42 +340,80 @@ class Dataset:
         dates = [s.as_of for s in self.sources if s.as_of]
         return max(dates) if dates else None
 
+    @cached_property
+    def engine(self) -> Engine:
+        """The dataset coded for counting (data.engine): built once, on first use or by
+        `warm`, and dropped with the dataset."""
+        from data.engine import Engine
+
+        return Engine.build(self.cases, self.charges, self.groups, PERSON_CODE, IDENTITY)
+
 
 class DatasetRepository:
     """Holds the dataset being served; a new load replaces it whole, or not at all.
 
     The only mutable thing in the app, and it changes by one atomic reference swap: a bad file
-    never replaces the last good dataset (the caller keeps the report to show why). `poll`, when
-    given, runs before each read: data.sources.Reloader uses it to pick up changed files.
+    never replaces the last good dataset (the caller keeps the report to show why). A read never
+    waits for a load: data.sources.Reloader (the `watcher`) loads changed files on a thread of
+    its own and calls `replace`. A request `pin`s the dataset it started with, so every read in
+    it, and its X-Dataset-Version header, is of one version even when a swap lands mid-request.
     """
 
     def __init__(
         self,
         dataset: Dataset,
         reports: tuple[LoadReport, ...] = (),
-        poll: Callable[[], None] | None = None,
     ) -> None:
         self._lock = threading.Lock()
-        self._current = (dataset, reports)
-        self._poll = poll
+        self._swapped = threading.Condition(self._lock)
+        self._current = (dataset, reports)  # one tuple: swapped by one assignment
+        self._pinned = threading.local()
+        self.watcher: Any = None  # has start() and stop(): data.sources.Reloader
+        self._store: SharedStore | None = None
 
-    def watch(self, poll: Callable[[], None]) -> None:
-        self._poll = poll
+    def watch(self, watcher: Any) -> None:
+        """Keep this repository current with `watcher` (data.sources.Reloader), whose thread
+        `start_watching` starts in each process that serves (a thread does not survive fork)."""
+        self.watcher = watcher
+
+    def start_watching(self) -> None:
+        """Start this process's watcher, if there is one and it is not running: cheap enough for
+        every request."""
+        if self.watcher is not None:
+            self.watcher.start()
+
+    def pin(self) -> None:
+        """Serve this thread (one request) the dataset current now, until `unpin`."""
+        self._pinned.held = self._current
+
+    def unpin(self) -> None:
+        self._pinned.held = None
+
+    def share(self, store: SharedStore | None) -> None:
+        """Share the aggregates of every dataset served, this one and each replacement,
+        through `store` (data.shared_cache; from REDIS_URL in app.create_app)."""
+        self._store = store
+        self._current[0].memo.share(store)
 
     def current(self) -> Dataset:
-        if self._poll is not None:
-            self._poll()
-        return self._current[0]
+        """The dataset to serve: the request's pinned one, else the latest swapped in."""
+        return (getattr(self._pinned, "held", None) or self._current)[0]
 
     def reports(self) -> tuple[LoadReport, ...]:
-        if self._poll is not None:
-            self._poll()
-        return self._current[1]
+        return (getattr(self._pinned, "held", None) or self._current)[1]
 
     def last(self) -> Dataset:
-        """The dataset being served, without looking for changes."""
+        """The latest dataset swapped in, whatever this thread has pinned."""
         return self._current[0]
 
+    def wait_for(self, predicate: Callable[[Dataset], bool], timeout: float) -> bool:
+        """Wait until the latest dataset satisfies `predicate` (checked at each swap), at most
+        `timeout` seconds; -> whether it does."""
+        with self._swapped:
+            return self._swapped.wait_for(lambda: predicate(self._current[0]), timeout)
+
     def replace(self, dataset: Dataset, reports: tuple[LoadReport, ...]) -> None:
+        dataset.memo.share(self._store)
         with self._lock:
             self._current = (dataset, reports)
+            self._swapped.notify_all()

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, fields, replace
 from datetime import date, datetime, timedelta
+from functools import cached_property
 from urllib.parse import parse_qsl, urlencode
 
 from data.schema import GENDERS, PUNISHMENT_TYPES, STATUSES
@@ -191,9 +192,10 @@ class FilterState:
     def has_period(self) -> bool:
         return self.date_from is not None or self.date_to is not None
 
-    @property
+    @cached_property
     def filters_only(self) -> FilterState:
-        """The same selection with default view options: what decides which rows are in."""
+        """The same selection with default view options: what decides which rows are in (kept
+        once made: every cached aggregate's key starts with it)."""
         default = FilterState()
         return replace(self, **{name: getattr(default, name) for name in VIEW_OPTIONS})
 

@@ -1,7 +1,10 @@
 """Pure queries: (dataset, FilterState) -> the small aggregates the charts and counters need.
 
-Nothing here knows about Dash or languages. Results are cached by (dataset identity, state): a
-dataset is immutable and replaced whole, so its identity is its version.
+Nothing here knows about Dash or languages. The counting runs on the dataset's integer codes
+(`data.engine`): a filter is a boolean mask, counts are `bincount`s, persons are de-duplicated on
+integer codes, and the table sorts an index. Each aggregate is cached on its own by (dataset,
+the part of the state it depends on): a dataset is immutable and replaced whole, so its
+identity is its version.
 
 Persons vs prosecutions (PRODUCT.md): a dataset row is one prosecution. In persons mode each person
 counts once: on the timeline at their earliest arrest date among the selected prosecutions, in the
@@ -16,37 +19,18 @@ from datetime import date, timedelta
 import numpy as np
 import pandas as pd
 
-from data.dataset import IDENTITY, PERSON_CODE, Dataset
+from data.dataset import PERSON_CODE, Dataset
+from data.engine import NO_DAY, SEVERITY, Engine, Selection
 from data.filters import DATE_COLUMNS, FilterState
 from data.reference import article_sort_key, population, regions
 from data.schema import GENDERS, PUNISHMENT_TYPES, STATUSES
-from data.search import matches, name_keys
+from data.search import matches
 
 UNKNOWN = "unknown"
 
 # Real terms are binned by whole years; the last bin collects everything from TERM_CAP years up.
 TERM_CAP = 25
 REGIME_ORDER = ("general", "strict", "special", "settlement", "prison", "unknown")
-# Severity for picking a person's "main" sentence in the persons table: the harshest one.
-_SEVERITY = {
-    p: i
-    for i, p in enumerate(
-        reversed(
-            (
-                "life",
-                "imprisonment",
-                "compulsory_treatment",
-                "forced_labour",
-                "restriction_of_freedom",
-                "suspended",
-                "compulsory_works",
-                "fine",
-                "other",
-                "none_yet",
-            )
-        )
-    )
-}
 
 
 @dataclass(frozen=True)
@@ -105,62 +89,29 @@ def _filter_options(dataset: Dataset) -> FilterOptions:
     )
 
 
-def _any_of(table: pd.DataFrame, column: str, selected: tuple[str, ...], size: int) -> np.ndarray:
-    """Cases with any item of a list column among `selected`, from its exploded lookup table
-    (Dataset.charges, Dataset.groups: one row per case and item)."""
-    rows = table.loc[table[column].isin(selected), "row"].to_numpy()
-    found = np.zeros(size, dtype=bool)
-    found[rows] = True
-    return found
+def _selection(dataset: Dataset, state: FilterState) -> Selection:
+    """The rows a state's filters select (cached per dataset as a boolean mask: 100 KB at 100k
+    rows, where the frame would be megabytes), with the persons among them."""
+    state = state.filters_only
+    return dataset.memo.get("mask", state, lambda: dataset.engine.select(state))
 
 
 def _mask(dataset: Dataset, state: FilterState) -> np.ndarray:
-    cases = dataset.cases
-    mask = np.ones(len(cases), dtype=bool)
-    if state.articles:
-        mask &= _any_of(dataset.charges, "article_key", state.articles, len(cases))
-    if state.case_groups:
-        mask &= _any_of(dataset.groups, "group", state.case_groups, len(cases))
-    for column, selected in (
-        ("region_code", state.regions),
-        ("punishment_type", state.punishments),
-        ("status", state.statuses),
-        ("gender", state.genders),
-        ("source", state.sources),
-        ("imprisonment_region_code", state.held_regions),
-    ):
-        if selected:
-            values = cases[column]
-            matches = values.isin(selected).to_numpy(dtype=bool, na_value=False)
-            if UNKNOWN in selected:  # "unknown" also means "not stated": empty cells
-                matches = matches | values.isna().to_numpy()
-            mask &= matches
-    if state.has_period:
-        mask &= in_period(cases[state.date_column], state)
-    return mask
-
-
-def in_period(dates: pd.Series, state: FilterState) -> np.ndarray:
-    """Rows whose date is in the state's period. Dates are days and both ends are inclusive:
-    "to 2022-12-31" takes all of the 31st. A row without the date cannot be in any period (the
-    overview counts those separately, see `Overview.period_undated`)."""
-    values = dates.to_numpy()
-    inside = ~np.isnat(values)
-    if state.date_from:
-        inside &= values >= np.datetime64(state.date_from, "D")
-    if state.date_to:
-        inside &= values < np.datetime64(state.date_to, "D") + np.timedelta64(1, "D")
-    return inside
+    return _selection(dataset, state).rows
 
 
 def select(dataset: Dataset, state: FilterState) -> pd.DataFrame:
-    """The prosecutions matching the filters (view options such as unit do not change this).
-    The boolean mask is cached per dataset, not the frame: 100 KB instead of megabytes."""
-    state = state.filters_only
-    if state.is_default:
+    """The prosecutions matching the filters (view options such as unit do not change this),
+    as a frame: for the edges (downloads, comparisons), never for counting."""
+    if state.filters_only.is_default:
         return dataset.cases
-    mask = dataset.memo.get("mask", state, lambda: _mask(dataset, state))
-    return dataset.cases[mask]
+    return dataset.cases[_mask(dataset, state)]
+
+
+def _cached(dataset: Dataset, name: str, key: tuple, compute):
+    """One aggregate, cached on its own by the part of the state it depends on: the map (its
+    own region selection left out) and the overview share every piece they have in common."""
+    return dataset.memo.get("overview", (name, *key), compute)
 
 
 @dataclass(frozen=True)
@@ -183,94 +134,51 @@ class Counters:
         return len(self.persons_by_source) > 1
 
 
-def _is(column: pd.Series, value: str) -> np.ndarray:
-    """Boolean mask of a categorical column equal to `value`, compared on integer codes."""
-    categories = column.cat.categories
-    if value not in categories:
-        return np.zeros(len(column), dtype=bool)
-    return column.cat.codes.to_numpy() == categories.get_loc(value)
-
-
-def _distinct(codes: np.ndarray) -> int:
-    """How many different persons: O(n) on the integer codes."""
-    return int(np.count_nonzero(np.bincount(codes))) if len(codes) else 0
-
-
-def _first_per_person(codes: np.ndarray, *keys: np.ndarray) -> np.ndarray:
-    """Positions of one row per person: the first by `keys` (np.lexsort order, last key first)."""
-    order = np.lexsort((*keys, codes))
-    ordered = codes[order]
-    first = np.ones(len(order), dtype=bool)
-    first[1:] = ordered[1:] != ordered[:-1]
-    return order[first]
-
-
-def real_terms(cases: pd.DataFrame, unit: str) -> pd.DataFrame:
-    """Real prison terms (imprisonment with a known length): one per prosecution, or the longest
-    per person. Columns: months, regime."""
-    months = cases["sentence_months"].to_numpy()
-    rows = np.flatnonzero(_is(cases["punishment_type"], "imprisonment") & ~np.isnan(months))
-    if unit == "persons" and len(rows):
-        codes = cases[PERSON_CODE].to_numpy()[rows]
-        rows = rows[_first_per_person(codes, -months[rows])]
-    regime = cases["regime"].cat
-    names = np.array([*regime.categories, "unknown"], dtype=object)  # code -1 (empty) -> unknown
-    return pd.DataFrame({"months": months[rows], "regime": names[regime.codes.to_numpy()[rows]]})
-
-
-def _count(cases: pd.DataFrame, rows: np.ndarray, unit: str) -> int:
-    """Persons (distinct) or prosecutions among the rows where `rows` is true."""
+def _terms(engine: Engine, rows: np.ndarray, unit: str) -> np.ndarray:
+    """Rows of the real prison terms with a known length among `rows`: one per prosecution, or
+    each person's longest."""
     if unit == "persons":
-        return _distinct(cases[PERSON_CODE].to_numpy()[rows])
-    return int(np.count_nonzero(rows))
+        return engine.one_per_person(engine.longest_term, rows)
+    return np.flatnonzero(rows & engine.prison & ~np.isnan(engine.months))
 
 
-def _life(cases: pd.DataFrame, unit: str) -> int:
-    return _count(cases, _is(cases["punishment_type"], "life"), unit)
-
-
-def _count_only(cases: pd.DataFrame, rows: np.ndarray, unless: np.ndarray, unit: str) -> int:
-    """Prosecutions where `rows` is true; or persons with such a row and no row where `unless`
-    is true (a person counted elsewhere already is not counted again as left out)."""
-    if unit == "prosecutions":
-        return int(np.count_nonzero(rows))
-    codes = cases[PERSON_CODE].to_numpy()
-    return _distinct(codes[rows & ~np.isin(codes, np.unique(codes[unless]))])
-
-
-def _terms_of_unknown_length(cases: pd.DataFrame, unit: str) -> int:
+def _terms_of_unknown_length(engine: Engine, rows: np.ndarray, unit: str) -> int:
     """Real imprisonment with no term given: by person, those with no known term in any case
     (a person with a known term elsewhere is in the median already)."""
-    prison = _is(cases["punishment_type"], "imprisonment")
-    unknown = prison & np.isnan(cases["sentence_months"].to_numpy())
-    return _count_only(cases, unknown, prison & ~unknown, unit)
+    prison = rows & engine.prison
+    unknown = np.isnan(engine.months)
+    return engine.count_only(prison & unknown, prison & ~unknown, unit)
 
 
-def persons_by_source(cases: pd.DataFrame) -> tuple[tuple[str, int], ...]:
-    """Persons in each source list of the selection, largest first (then by name)."""
-    pairs = pd.DataFrame(
-        {"source": cases["source"].astype(str).to_numpy(), "person": cases[PERSON_CODE]}
-    )
-    counts = pairs.drop_duplicates().groupby("source").size()
-    return tuple(
-        sorted(((str(k), int(v)) for k, v in counts.items()), key=lambda kv: (-kv[1], kv[0]))
-    )
+def _persons_by_source(engine: Engine, seen: np.ndarray) -> tuple[tuple[str, int], ...]:
+    """Persons in each source list of the selection (`seen`: flags per person), largest first
+    (then by name)."""
+    values = engine.columns["source"].values
+    counts = np.bincount(engine.person_source[seen], minlength=len(values))
+    pairs = ((values[i], int(n)) for i, n in enumerate(counts) if n)
+    return tuple(sorted(pairs, key=lambda kv: (-kv[1], kv[0])))
 
 
-def counters(cases: pd.DataFrame, unit: str) -> Counters:
-    terms = real_terms(cases, unit)["months"]
-    codes = cases[PERSON_CODE].to_numpy()
-    held = cases["in_custody"].to_numpy(dtype=bool, na_value=False)
+def counters(dataset: Dataset, state: FilterState) -> Counters:
+    """The overview's headline numbers for the state's filters and unit."""
+    key = (state.filters_only, state.unit)
+    return _cached(dataset, "counters", key, lambda: _counters(dataset, state))
+
+
+def _counters(dataset: Dataset, state: FilterState) -> Counters:
+    engine, selection, unit = dataset.engine, _selection(dataset, state), state.unit
+    rows = selection.rows
+    terms = engine.months[_terms(engine, rows, unit)]
     return Counters(
-        persons=_distinct(codes),
-        prosecutions=len(cases),
-        in_custody=_distinct(codes[held]),
-        median_term_months=float(terms.median()) if len(terms) else None,
+        persons=selection.person_count,
+        prosecutions=selection.size,
+        in_custody=engine.count(rows & engine.held, "persons"),
+        median_term_months=float(np.median(terms)) if len(terms) else None,
         real_terms=len(terms),
-        life_terms=_life(cases, unit),
-        unknown_terms=_terms_of_unknown_length(cases, unit),
-        persons_by_source=persons_by_source(cases),
-        different_people=_distinct(cases[IDENTITY].to_numpy()),
+        life_terms=engine.count(rows & engine.life, unit),
+        unknown_terms=_terms_of_unknown_length(engine, rows, unit),
+        persons_by_source=_persons_by_source(engine, selection.persons),
+        different_people=engine.distinct_identities(rows),
     )
 
 
@@ -299,25 +207,44 @@ class Timeline:
 _MONTHS_PER_PERIOD = {"month": 1, "quarter": 3, "year": 12}
 
 
-def timeline(cases: pd.DataFrame, granularity: str, unit: str, dates: str = "arrest") -> Timeline:
-    """Persons or prosecutions by period of the chosen date; a person at their earliest one."""
-    values = cases[DATE_COLUMNS[dates]].to_numpy()
+def timeline(dataset: Dataset, state: FilterState) -> Timeline:
+    """Persons or prosecutions by period of the state's date; a person at their earliest one."""
+    key = (state.filters_only, state.unit, state.granularity)
+    return _cached(dataset, "timeline", key, lambda: _timeline(dataset, state))
+
+
+def _timeline(dataset: Dataset, state: FilterState) -> Timeline:
+    engine, selection, unit = dataset.engine, _selection(dataset, state), state.unit
+    granularity, column = state.granularity, state.date_column
+    days = engine.days[column]
     if unit == "persons":
-        values = pd.Series(values).groupby(cases[PERSON_CODE].to_numpy()).min().to_numpy()
-    dated = values[~np.isnat(values)]
-    undated = len(values) - len(dated)
+        chosen = engine.one_per_person(engine.earliest[column], selection.rows)
+    else:
+        chosen = np.flatnonzero(selection.rows)
+    dated = chosen[days[chosen] != NO_DAY]
+    undated = len(chosen) - len(dated)
+    # The data reaches its "as of" date (a list saved on 30 March covers March to the 30th),
+    # or, where no source says, the latest date of this kind in it.
+    last = engine.last_day[column]
+    until = dataset.as_of or (None if last is None else _date_of(last))
     if not len(dated):
-        return Timeline((), (), granularity, unit, undated, dates)
+        return Timeline((), (), granularity, unit, undated, state.dates, until)
     step = _MONTHS_PER_PERIOD[granularity]
     # Periods as whole numbers: months since 1970 divided by the period's length in months.
-    periods = dated.astype("datetime64[M]").astype(np.int64) // step
+    periods = engine.month[column][dated] // step
     first = int(periods.min())
     counts = np.bincount(periods - first)
     starts = tuple(
         date(1970 + (p * step) // 12, (p * step) % 12 + 1, 1)
         for p in range(first, first + len(counts))
     )
-    return Timeline(starts, tuple(int(c) for c in counts), granularity, unit, undated, dates)
+    return Timeline(
+        starts, tuple(int(c) for c in counts), granularity, unit, undated, state.dates, until
+    )
+
+
+def _date_of(day: int) -> date:
+    return date(1970, 1, 1) + timedelta(days=day)
 
 
 @dataclass(frozen=True)
@@ -332,24 +259,39 @@ class SentenceDistribution:
     selected: int = 0  # persons or prosecutions in the selection, whatever their punishment
 
 
-def sentence_distribution(cases: pd.DataFrame, unit: str) -> SentenceDistribution:
-    terms = real_terms(cases, unit)
-    years = np.minimum(np.floor(terms["months"].to_numpy() / 12), TERM_CAP).astype(int)
-    regimes = terms["regime"].to_numpy()
-    counts: dict[str, tuple[int, ...]] = {}
-    for regime in REGIME_ORDER:
-        selected = years[regimes == regime]
-        if len(selected):
-            counts[regime] = tuple(int(c) for c in np.bincount(selected, minlength=TERM_CAP + 1))
+def sentence_distribution(dataset: Dataset, state: FilterState) -> SentenceDistribution:
+    key = (state.filters_only, state.unit)
+    return _cached(dataset, "sentences", key, lambda: _sentences(dataset, state))
+
+
+def _sentences(dataset: Dataset, state: FilterState) -> SentenceDistribution:
+    engine, rows, unit = dataset.engine, _mask(dataset, state), state.unit
+    terms = _terms(engine, rows, unit)
+    years = np.clip(np.floor(engine.months[terms] / 12), 0, TERM_CAP).astype(np.int64)
+    regime = engine.columns["regime"]
+    # Each regime's place in REGIME_ORDER; an empty cell is "unknown", any other value none.
+    order = {name: i for i, name in enumerate(REGIME_ORDER)}
+    place = np.array(
+        [order.get(v, len(REGIME_ORDER)) for v in regime.values] + [order["unknown"]],
+        dtype=np.int64,
+    )[regime.codes[terms]]
+    bins = TERM_CAP + 1
+    table = np.bincount(place * bins + years, minlength=(len(REGIME_ORDER) + 1) * bins)
+    table = table.reshape(len(REGIME_ORDER) + 1, bins)
+    counts = {
+        name: tuple(int(c) for c in table[i])
+        for i, name in enumerate(REGIME_ORDER)
+        if table[i].any()
+    }
     return SentenceDistribution(
-        bin_starts=tuple(range(TERM_CAP + 1)),
+        bin_starts=tuple(range(bins)),
         regimes=tuple(counts),
         counts=counts,
         total=len(terms),
-        life=_life(cases, unit),
+        life=engine.count(rows & engine.life, unit),
         unit=unit,
-        unknown_length=_terms_of_unknown_length(cases, unit),
-        selected=_distinct(cases[PERSON_CODE].to_numpy()) if unit == "persons" else len(cases),
+        unknown_length=_terms_of_unknown_length(engine, rows, unit),
+        selected=_selection(dataset, state).count(unit),
     )
 
 
@@ -382,32 +324,40 @@ class RegionCounts:
         )
 
 
-_BASIS_COLUMN = {"prosecution": "region_code", "imprisonment": "imprisonment_region_code"}
+def region_counts(dataset: Dataset, state: FilterState) -> RegionCounts:
+    key = (state.filters_only, state.unit, state.basis)
+    return _cached(dataset, "regions", key, lambda: _region_counts(dataset, state))
 
 
-def region_counts(cases: pd.DataFrame, unit: str, basis: str) -> RegionCounts:
+def _region_counts(dataset: Dataset, state: FilterState) -> RegionCounts:
+    engine, selection, unit, basis = (
+        dataset.engine,
+        _selection(dataset, state),
+        state.unit,
+        state.basis,
+    )
     codes = tuple(regions())
-    column = cases[_BASIS_COLUMN[basis]].astype(object).to_numpy()
-    known = np.isin(column, codes)
-    people = cases[PERSON_CODE].to_numpy()
+    index = engine.region_index[basis]
+    located_rows = selection.rows & engine.region_known[basis]
     if unit == "persons":
-        pairs = pd.DataFrame({"region": column[known], "person": people[known]}).drop_duplicates()
-        per_region = pairs["region"].value_counts()
-        located = int(pairs["person"].nunique())
-        total = _distinct(people)
+        seen = np.zeros(len(engine.pair_region[basis]), dtype=bool)
+        seen[engine.region_pair[basis][located_rows]] = True
+        per_region = np.bincount(engine.pair_region[basis][seen], minlength=len(codes))
+        located_persons = np.zeros(engine.persons, dtype=bool)
+        located_persons[engine.pair_person[basis][seen]] = True
+        located = int(np.count_nonzero(located_persons))
     else:
-        per_region = pd.Series(column[known]).value_counts()
-        located = int(known.sum())
-        total = len(cases)
+        per_region = np.bincount(index[located_rows], minlength=len(codes))
+        located = int(np.count_nonzero(located_rows))
     return RegionCounts(
         basis=basis,
         unit=unit,
         codes=codes,
-        counts=tuple(int(per_region.get(code, 0)) for code in codes),
+        counts=tuple(int(c) for c in per_region),
         located=located,
-        total=total,
-        rows_with_region=int(known.sum()),
-        rows=len(cases),
+        total=selection.count(unit),
+        rows_with_region=int(np.count_nonzero(located_rows)),
+        rows=selection.size,
     )
 
 
@@ -449,9 +399,8 @@ def map_breaks(dataset: Dataset, state: FilterState) -> tuple:
     key = (state.unit, state.basis, state.measure)
 
     def compute() -> tuple:
-        full = FilterState(unit=state.unit, basis=state.basis)
-        regions_ = overview(dataset, full).regions
-        values = regions_.per_million if state.measure == "per_million" else regions_.counts
+        full = region_counts(dataset, FilterState(unit=state.unit, basis=state.basis))
+        values = full.per_million if state.measure == "per_million" else full.counts
         return nice_breaks([v for v in values if v is not None])
 
     return dataset.memo.get("breaks", key, compute)
@@ -478,31 +427,30 @@ class Overview:
     dates: str = "arrest"
 
 
+def period_undated(dataset: Dataset, state: FilterState) -> int | None:
+    """With a period set: the persons (or prosecutions) that match every other filter but have
+    no date of the period's kind in any selected case, so are in no period; None without one."""
+    if not state.has_period:
+        return None
+
+    def compute() -> int:
+        engine = dataset.engine
+        timeless = _mask(dataset, replace(state, date_from=None, date_to=None))
+        dated = engine.days[state.date_column] != NO_DAY
+        return engine.count_only(timeless & ~dated, timeless & dated, state.unit)
+
+    return _cached(dataset, "undated", (state.filters_only, state.unit), compute)
+
+
 def overview(dataset: Dataset, state: FilterState) -> Overview:
-    """Everything the overview page shows except the table, for one request (cached)."""
-    return dataset.memo.get("overview", state, lambda: _overview(dataset, state))
-
-
-def _overview(dataset: Dataset, state: FilterState) -> Overview:
-    cases = select(dataset, state)
-    undated = None
-    if state.has_period:
-        # By person: those with no date in any selected case (one dated case places a person).
-        timeless = select(dataset, replace(state, date_from=None, date_to=None))
-        no_date = np.isnat(timeless[state.date_column].to_numpy())
-        undated = _count_only(timeless, no_date, ~no_date, state.unit)
-    # The data reaches its "as of" date (a list saved on 30 March covers March to the 30th),
-    # or, where no source says, the latest date of this kind in it.
-    latest = dataset.cases[state.date_column].max()
-    until = dataset.as_of or (None if pd.isna(latest) else latest.date())
+    """Everything the overview page shows except the table. Each part is cached on its own
+    (`_cached`): a callback that needs only some of them asks for those."""
     return Overview(
-        counters=counters(cases, state.unit),
-        timeline=replace(
-            timeline(cases, state.granularity, state.unit, state.dates), data_until=until
-        ),
-        sentences=sentence_distribution(cases, state.unit),
-        regions=region_counts(cases, state.unit, state.basis),
-        period_undated=undated,
+        counters=counters(dataset, state),
+        timeline=timeline(dataset, state),
+        sentences=sentence_distribution(dataset, state),
+        regions=region_counts(dataset, state),
+        period_undated=period_undated(dataset, state),
         dates=state.dates,
     )
 
@@ -522,57 +470,74 @@ TABLE_COLUMNS = (
 SORTABLE = ("name", "region_code", "articles", "custody_date", "sentence", "status", "cases")
 
 
-def table_rows(dataset: Dataset, state: FilterState) -> pd.DataFrame:
-    """One row per person (persons mode) or per prosecution, before search, sort and paging."""
+@dataclass(frozen=True, eq=False)
+class _TableRows:
+    """The table's rows for one selection, as arrays (one entry per person, or per
+    prosecution), before search, sort and paging: a few arrays of the selection's length, not a
+    frame of every column. A person's row shows their harshest sentence (`row`), earliest
+    arrest, the status of their latest case, the first source card given and their case count."""
+
+    row: np.ndarray  # the case a row shows
+    custody: np.ndarray  # days (NO_DAY: none)
+    cases: np.ndarray
+    status_row: np.ndarray
+    url_row: np.ndarray
+
+
+def _table_rows_of(dataset: Dataset, state: FilterState) -> _TableRows:
     key = (state.filters_only, state.unit)
-    return dataset.memo.get("table", key, lambda: _table_rows(dataset, state))
+    return dataset.memo.get("table", key, lambda: _build_table_rows(dataset, state))
 
 
-def _table_rows(dataset: Dataset, state: FilterState) -> pd.DataFrame:
-    """One row per person (persons mode) or per prosecution, before search, sort and paging.
-
-    A person's row shows their earliest arrest, their harshest sentence, the status of their
-    latest case and how many cases they have; `table_page` adds every article they are charged
-    under for the rows it returns. All of it is vectorised on integer person codes.
-    """
-    cases = select(dataset, state)
-    severity = np.array([_SEVERITY[p] for p in cases["punishment_type"].cat.categories] + [-1])
-    severity = severity[cases["punishment_type"].cat.codes.to_numpy()]
-    extra = {
-        "severity": severity,
-        "cases": 1,
-        "_name_key": _name_keys(dataset)[cases.index.to_numpy()],
-    }
+def _build_table_rows(dataset: Dataset, state: FilterState) -> _TableRows:
+    engine, rows = dataset.engine, _mask(dataset, state)
+    custody = engine.days["custody_date"]
     if state.unit == "prosecutions":
-        return cases.assign(**extra).reset_index(drop=True)
-    codes = cases[PERSON_CODE].to_numpy()
-    months = np.nan_to_num(cases["sentence_months"].to_numpy(), nan=-1.0)
-    harshest = _first_per_person(codes, -months, -severity)
-    people = cases.iloc[harshest].assign(
-        severity=severity[harshest], _name_key=extra["_name_key"][harshest]
+        chosen = np.flatnonzero(rows)
+        return _TableRows(chosen, custody[chosen], np.ones(len(chosen), np.int64), chosen, chosen)
+    harshest = engine.one_per_person(engine.harshest, rows)
+    persons = engine.person[harshest]
+    return _TableRows(
+        row=harshest,
+        custody=custody[engine.one_per_person(engine.earliest["custody_date"], rows)],
+        cases=np.bincount(engine.person[rows], minlength=engine.persons)[persons],
+        status_row=engine.one_per_person(engine.latest, rows),
+        url_row=engine.one_per_person(engine.with_url_first, rows),
     )
-    by_person = pd.Series(cases["custody_date"].to_numpy()).groupby(codes)  # sorted by code
-    people["custody_date"] = by_person.min().to_numpy()
-    people["cases"] = np.bincount(codes)[people[PERSON_CODE].to_numpy()]
-    started = cases["persecution_start"].to_numpy().astype("datetime64[s]")
-    # Latest first; an undated case sorts after every dated one (never "the latest").
-    recency = np.where(np.isnat(started), np.iinfo(np.int64).min + 1, started.astype(np.int64))
-    latest = _first_per_person(codes, -recency)
-    people["status"] = cases["status"].to_numpy()[latest]
-    people["source_url"] = (
-        pd.Series(cases["source_url"].to_numpy()).groupby(codes).first().to_numpy()
-    )
-    return people.reset_index(drop=True)
+
+
+def _frame(dataset: Dataset, table: _TableRows, positions: np.ndarray) -> pd.DataFrame:
+    """The table rows at `positions` as a frame of the canonical columns (a page: 20 rows)."""
+    cases = dataset.cases
+    rows = cases.iloc[table.row[positions]].reset_index(drop=True)
+    days = table.custody[positions]
+    custody = np.where(days == NO_DAY, np.datetime64("NaT"), days.astype("datetime64[D]"))
+    rows["custody_date"] = pd.to_datetime(custody.astype("datetime64[s]"))
+    rows["cases"] = table.cases[positions]
+    rows["status"] = cases["status"].iloc[table.status_row[positions]].to_numpy()
+    rows["source_url"] = cases["source_url"].iloc[table.url_row[positions]].to_numpy()
+    return rows
+
+
+def table_rows(dataset: Dataset, state: FilterState) -> pd.DataFrame:
+    """Every row of the table for a selection, unsorted, as a frame (for checks and exports;
+    the table itself only ever builds the frame of one page)."""
+    table = _table_rows_of(dataset, state)
+    return _frame(dataset, table, np.arange(len(table.row)))
 
 
 def _all_articles(dataset: Dataset, state: FilterState, person_codes: np.ndarray) -> list[tuple]:
     """Every article in the selected cases of each person, in first-seen order."""
-    cases = select(dataset, state)
-    mine = cases[np.isin(cases[PERSON_CODE].to_numpy(), person_codes)]
-    found: dict[int, dict[str, None]] = {int(c): {} for c in person_codes}
-    for code, articles in zip(mine[PERSON_CODE].to_numpy(), mine["articles"], strict=True):
-        found[int(code)].update(dict.fromkeys(articles))
-    return [tuple(found[int(c)]) for c in person_codes]
+    engine, selected = dataset.engine, _mask(dataset, state)
+    articles = dataset.cases["articles"].to_numpy()
+    found = []
+    for code in person_codes:
+        own = engine.by_person[engine.person_start[code] : engine.person_start[code + 1]]
+        seen: dict[str, None] = {}
+        for row in own[selected[own]]:
+            seen.update(dict.fromkeys(articles[row]))
+        found.append(tuple(seen))
+    return found
 
 
 @dataclass(frozen=True)
@@ -583,10 +548,76 @@ class TablePage:
     page_count: int
 
 
-def _name_keys(dataset: Dataset) -> np.ndarray:
-    """Every case's name folded for search in both alphabets (`data.search.name_key`), computed
-    once per dataset."""
-    return dataset.memo.get("names", None, lambda: name_keys(dataset.cases["name"]))
+def _sort_key(values: np.ndarray, missing: np.ndarray, ascending: bool) -> np.ndarray:
+    """A key for np.lexsort: the values in the asked direction, every missing one last."""
+    key = values.astype(float) if ascending else -values.astype(float)
+    return np.where(missing, np.inf, key)
+
+
+def _region_ranks(dataset: Dataset, region_names: dict[str, str] | None) -> np.ndarray:
+    """Each case's region ranked by its name in the reader's language (or by code), -1: none."""
+    coded = dataset.engine.columns["region_code"]
+    shown = [region_names.get(v, v) if region_names else v for v in coded.values]
+    order = np.unique(np.array(shown, dtype=object).astype(str), return_inverse=True)[1]
+    return np.append(order, -1).astype(np.int64)[coded.codes]
+
+
+def _table_order(
+    dataset: Dataset,
+    state: FilterState,
+    search: str,
+    sort_by: tuple[tuple[str, str], ...],
+    region_names: dict[str, str] | None,
+) -> np.ndarray:
+    """Positions in the table rows of those the search finds, in the asked order (a stable
+    sort: ties keep the table's order), cached so a page turn only slices it."""
+    region_key = tuple(sorted(region_names.items())) if region_names else None
+    key = (state.filters_only, state.unit, search, sort_by, region_key)
+
+    def compute() -> np.ndarray:
+        engine, table = dataset.engine, _table_rows_of(dataset, state)
+        positions = np.arange(len(table.row))
+        if search:
+            positions = positions[matches(engine.name_keys[table.row], search)]
+        rows = table.row[positions]
+        keys: list[np.ndarray] = []
+        for column, direction in sort_by:
+            up = direction == "asc"
+            if column == "name":
+                keys.append(_sort_key(engine.name_rank[rows], engine.name_rank[rows] < 0, up))
+            elif column == "region_code":
+                region = _region_ranks(dataset, region_names)[rows]
+                keys.append(_sort_key(region, region < 0, up))
+            elif column == "articles":
+                first = engine.first_article_rank[rows]
+                keys.append(_sort_key(first, first < 0, up))
+            elif column == "custody_date":
+                days = table.custody[positions]
+                keys.append(_sort_key(days, days == NO_DAY, up))
+            elif column == "sentence":  # life first (severity), then the longest term
+                severity = _severity(dataset)[rows]
+                months = engine.months[rows]
+                keys += [
+                    _sort_key(severity, np.zeros(len(rows), bool), up),
+                    _sort_key(np.nan_to_num(months), np.isnan(months), up),
+                ]
+            elif column == "status":
+                status = engine.status_rank[table.status_row[positions]]
+                keys.append(_sort_key(status, status < 0, up))
+            elif column == "cases":
+                keys.append(_sort_key(table.cases[positions], np.zeros(len(rows), bool), up))
+        if not keys:  # most recent arrests first, as a news reader expects
+            days = table.custody[positions]
+            keys.append(_sort_key(days, days == NO_DAY, False))
+        return positions[np.lexsort(keys[::-1])]
+
+    return dataset.memo.get("table_order", key, compute)
+
+
+def _severity(dataset: Dataset) -> np.ndarray:
+    punishment = dataset.engine.columns["punishment_type"]
+    rank = [SEVERITY.get(v, -1) for v in punishment.values] + [-1]
+    return np.array(rank, dtype=np.int64)[punishment.codes]
 
 
 def table_page(
@@ -602,36 +633,15 @@ def table_page(
     either alphabet, whatever its spelling, case, ё or word order (`data.search.matches`).
 
     `region_names` (code -> name in the reader's language) makes the region sort alphabetical.
+    Only the page's rows become a frame; the order is an index, sorted once per view.
     """
-    rows = table_rows(dataset, state)
-    if search.strip():
-        rows = rows[matches(rows["_name_key"].to_numpy(), search)]
-    sort_columns, ascending = [], []
-    for column, direction in sort_by:
-        if column not in SORTABLE:
-            continue
-        if column == "sentence":
-            sort_columns += ["severity", "sentence_months"]
-            ascending += [direction == "asc"] * 2
-        elif column == "region_code" and region_names:
-            rows = rows.assign(_region_name=rows["region_code"].astype("string").map(region_names))
-            sort_columns.append("_region_name")
-            ascending.append(direction == "asc")
-        elif column == "articles":
-            rows = rows.assign(_first_article=rows["articles"].map(lambda a: a[0] if a else ""))
-            sort_columns.append("_first_article")
-            ascending.append(direction == "asc")
-        else:
-            sort_columns.append(column)
-            ascending.append(direction == "asc")
-    if not sort_columns:  # most recent arrests first, as a news reader expects
-        sort_columns, ascending = ["custody_date"], [False]
-    rows = rows.sort_values(sort_columns, ascending=ascending, kind="stable", na_position="last")
-    total = len(rows)
+    sort_by = tuple((c, d) for c, d in sort_by if c in SORTABLE)
+    order = _table_order(dataset, state, search if search.strip() else "", sort_by, region_names)
+    total = len(order)
     page_count = max(1, -(-total // page_size))
     page = min(max(page, 0), page_count - 1)
-    start = page * page_size
-    shown = rows.iloc[start : start + page_size]
+    table = _table_rows_of(dataset, state)
+    shown = _frame(dataset, table, order[page * page_size : (page + 1) * page_size])
     if state.unit == "persons" and len(shown):
-        shown = shown.assign(articles=_all_articles(dataset, state, shown[PERSON_CODE].to_numpy()))
+        shown["articles"] = _all_articles(dataset, state, shown[PERSON_CODE].to_numpy())
     return TablePage(shown, total, page, page_count)

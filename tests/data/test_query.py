@@ -159,8 +159,26 @@ def test_filter_options(lists):
 
 def test_results_are_cached_per_dataset_and_state(dataset):
     state = FilterState(articles=("205.5",))
-    assert query.overview(dataset, state) is query.overview(
-        dataset, FilterState(articles=["205.5"])
+    first, again = (
+        query.overview(dataset, state),
+        query.overview(dataset, FilterState(articles=["205.5"])),
+    )
+    assert first.counters is again.counters and first.timeline is again.timeline
+    assert first.sentences is again.sentences and first.regions is again.regions
+
+
+def test_each_aggregate_is_cached_by_the_part_of_the_state_it_depends_on(dataset):
+    """The map (its own region selection left out) and the overview share what they have in
+    common: another timeline step or map basis recomputes nothing else."""
+    state = FilterState(articles=("205.5",))
+    before = query.overview(dataset, state)
+    other_step = query.overview(dataset, replace(state, granularity="year", basis="imprisonment"))
+    assert other_step.counters is before.counters
+    assert other_step.sentences is before.sentences
+    assert other_step.timeline is not before.timeline and other_step.regions is not before.regions
+    # A region selected: the map counts the regions without it, and so do its counters.
+    assert query.counters(dataset, query.map_selection(replace(state, regions=("RU-MOW",)))[1]) is (
+        before.counters
     )
 
 
