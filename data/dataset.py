@@ -123,29 +123,64 @@ class LoadReport:
         }
 
 
-def _exploded(cases: pd.DataFrame, column: str) -> pd.DataFrame:
+def _exploded(cases: pd.DataFrame, column: str, distinct: bool = False) -> pd.DataFrame:
     """One row per (case, item of a list column): a filter on any item is a lookup here, not a
-    scan of lists. Columns: row (position in `cases`), value."""
-    exploded = cases[column].explode().dropna()
-    return pd.DataFrame({"row": exploded.index.to_numpy(), "value": exploded.to_numpy()})
+    scan of lists. Columns: row (position in `cases`), value. Built from the column's distinct
+    lists (a million cases share a few thousand), each item once per case where `distinct`."""
+    try:
+        codes, lists = pd.factorize(cases[column], use_na_sentinel=True)
+    except TypeError:  # lists, in a frame made by hand
+        codes, lists = pd.factorize(cases[column].map(_hashable), use_na_sentinel=True)
+    items = [
+        [i for i in (dict.fromkeys(v) if distinct else v) if i is not None and i == i]
+        if isinstance(v, (tuple, list))
+        else []
+        for v in lists
+    ]
+    lengths = np.array([len(i) for i in items] + [0], dtype=np.int64)  # code -1: no list
+    starts = np.concatenate([[0], np.cumsum(lengths[:-1])])
+    flat = np.array([i for own in items for i in own] + [None], dtype=object)
+    per_case = lengths[codes]
+    rows = np.repeat(np.arange(len(codes)), per_case)
+    first = np.repeat(np.cumsum(per_case) - per_case, per_case)  # each case's first item
+    at = np.repeat(starts[codes], per_case) + (np.arange(len(rows)) - first)
+    return pd.DataFrame({"row": rows, "value": flat[at] if len(rows) else flat[:0]})
+
+
+def _hashable(value: object) -> object:
+    return tuple(value) if isinstance(value, list) else value
 
 
 def _charges_table(cases: pd.DataFrame) -> pd.DataFrame:
-    """One row per (case, article) with the article's key (207.3 for '207.3 ч.2')."""
+    """One row per (case, article) with the article's key (207.3 for '207.3 ч.2'); each
+    distinct article is read once (a million charges are a few hundred articles)."""
     charges = _exploded(cases, "articles").rename(columns={"value": "article"})
-    charges["article_key"] = charges["article"].map(article_key)
+    codes, articles = pd.factorize(charges["article"])
+    keys = np.array([article_key(a) for a in articles] + [None], dtype=object)
+    charges["article_key"] = keys[codes]
     return charges.dropna(subset=["article_key"]).reset_index(drop=True)
 
 
 def _groups_table(cases: pd.DataFrame) -> pd.DataFrame:
     """One row per (case, case group): a case may be filed under several groups."""
-    groups = _exploded(cases, "case_group").rename(columns={"value": "group"})
-    return groups.drop_duplicates().reset_index(drop=True)
+    return _exploded(cases, "case_group", distinct=True).rename(columns={"value": "group"})
 
 
 def _content_hash(cases: pd.DataFrame) -> str:
-    hashed = pd.util.hash_pandas_object(cases.astype("string"), index=False)
-    return hashlib.sha256(hashed.to_numpy().tobytes()).hexdigest()[:16]
+    """A digest of every value, the same in every process (gunicorn workers and hosts sharing a
+    cache must agree on it). Each column as its distinct values and a code per row: hashing a
+    million rows takes a second, where converting every cell to text took ten."""
+    digest = hashlib.sha256()
+    for name in cases.columns:
+        column = cases[name]
+        try:  # list columns (articles, case groups) hold tuples, which hash
+            codes, values = pd.factorize(column, use_na_sentinel=True)
+        except TypeError:  # lists, in a frame made by hand
+            codes, values = pd.factorize(column.map(_hashable), use_na_sentinel=True)
+        digest.update(f"\x1d{name}\x1d{len(values)}\x1d".encode())
+        digest.update(codes.astype(np.int64).tobytes())
+        digest.update("\x1e".join(map(str, np.asarray(values, dtype=object))).encode())
+    return digest.hexdigest()[:16]
 
 
 class Memo:
@@ -262,8 +297,12 @@ def identity_codes(person_codes: np.ndarray, pairs: list[tuple[int, int]]) -> np
         ra, rb = root(a), root(b)
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)
-    roots = np.array([root(c) for c in range(size)], dtype=np.int64)
-    return pd.factorize(roots[person_codes])[0].astype(np.int32)
+    while True:  # every code straight to its root, all at once
+        grand = parent[parent]
+        if np.array_equal(grand, parent):
+            break
+        parent = grand
+    return pd.factorize(parent[person_codes])[0].astype(np.int32)
 
 
 @dataclass(frozen=True, eq=False)
@@ -311,7 +350,7 @@ class Dataset:
         person_key = cases["source"].astype(str) + "\x1f" + cases["person_id"].astype(str)
         codes, keys = pd.factorize(person_key)
         cases[PERSON_CODE] = codes.astype(np.int32)
-        code_of = {key: code for code, key in enumerate(keys)}
+        code_of = {key: code for code, key in enumerate(keys)} if matches else {}
         pairs = [
             (code_of[f"{m.left[0]}\x1f{m.left[1]}"], code_of[f"{m.right[0]}\x1f{m.right[1]}"])
             for m in matches
@@ -348,6 +387,12 @@ class Dataset:
 
         return Engine.build(self.cases, self.charges, self.groups, PERSON_CODE, IDENTITY)
 
+    def warm(self) -> Dataset:
+        """Build what serving needs before the dataset is served (the engine: seconds at a
+        million rows), so that no reader's request pays for it."""
+        _ = self.engine
+        return self
+
 
 class DatasetRepository:
     """Holds the dataset being served; a new load replaces it whole, or not at all.
@@ -366,6 +411,7 @@ class DatasetRepository:
     ) -> None:
         self._lock = threading.Lock()
         self._swapped = threading.Condition(self._lock)
+        dataset.warm()  # coded for counting at load, never by a reader's request
         self._current = (dataset, reports)  # one tuple: swapped by one assignment
         self._pinned = threading.local()
         self.watcher: Any = None  # has start() and stop(): data.sources.Reloader
@@ -413,6 +459,7 @@ class DatasetRepository:
             return self._swapped.wait_for(lambda: predicate(self._current[0]), timeout)
 
     def replace(self, dataset: Dataset, reports: tuple[LoadReport, ...]) -> None:
+        dataset.warm()  # coded on the loading thread, before any request sees it
         dataset.memo.share(self._store)
         with self._lock:
             self._current = (dataset, reports)

@@ -118,11 +118,12 @@ def _days(column: pd.Series) -> np.ndarray:
 
 def ranks(values: np.ndarray) -> np.ndarray:
     """Each text's place in sorted order (equal texts share one), -1 where empty."""
-    empty = pd.isna(values)
-    found = np.full(len(values), -1, dtype=np.int64)
-    if (~empty).any():
-        found[~empty] = np.unique(values[~empty].astype(str), return_inverse=True)[1]
-    return found
+    codes, distinct = pd.factorize(values, use_na_sentinel=True)  # hashing, then sort few
+    order = np.argsort(np.asarray(distinct, dtype=object).astype(str), kind="stable")
+    place = np.empty(len(distinct) + 1, dtype=np.int64)
+    place[order] = np.arange(len(distinct))
+    place[-1] = -1  # code -1: empty
+    return place[codes]
 
 
 def first_of_each(codes: np.ndarray) -> np.ndarray:

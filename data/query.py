@@ -609,6 +609,8 @@ def _table_order(
         if not keys:  # most recent arrests first, as a news reader expects
             days = table.custody[positions]
             keys.append(_sort_key(days, days == NO_DAY, False))
+        if len(keys) == 1:  # the usual case: one column (a stable sort keeps the ties' order)
+            return positions[np.argsort(keys[0], kind="stable")]
         return positions[np.lexsort(keys[::-1])]
 
     return dataset.memo.get("table_order", key, compute)
