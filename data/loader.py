@@ -18,6 +18,8 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from data.dataset import LINE, Dataset, LoadReport, RowIssue, SourceInfo
 from data.importers.read import DEFAULT_MAX_BYTES, DataLoadError
@@ -131,6 +133,33 @@ def _parse_dates(text: pd.Series) -> pd.Series:
     return parsed.dt.normalize()
 
 
+class _DistinctIssues:
+    """Collects what `_convert` says of distinct values, to be said of every row holding one."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple] = []
+
+    def add(
+        self, mask: pd.Series, column: str, raw: pd.Series, reason: str, action: str, code: str
+    ) -> None:
+        self.calls.append((mask.to_numpy(dtype=bool), column, reason, action, code))
+
+
+def _convert_distinct(
+    column: Column, values: pd.Series, issues: _Issues
+) -> tuple[pd.Series, np.ndarray]:
+    """`_convert` of a raw column, done once per distinct text (the rows' issues are those of
+    their text) -> the typed column and each row's text (stripped, '' for empty)."""
+    codes, distinct = distinct_values(values)
+    texts = pd.Series([str(v).strip() for v in distinct] + [""], dtype=object)
+    said = _DistinctIssues()
+    typed = _convert(column, texts, said)  # type: ignore[arg-type]
+    row_texts = pd.Series(texts.to_numpy()[codes], index=values.index)
+    for mask, name, reason, action, code in said.calls:
+        issues.add(pd.Series(mask[codes]), name, row_texts, reason, action, code)
+    return typed.take(codes).set_axis(values.index), row_texts.to_numpy()
+
+
 def _convert(column: Column, text: pd.Series, issues: _Issues) -> pd.Series:
     """Text -> typed values for one column; unusable values become empty and are reported."""
     present = text.ne("")
@@ -138,7 +167,8 @@ def _convert(column: Column, text: pd.Series, issues: _Issues) -> pd.Series:
     if column.kind is Kind.STRING:
         markup = text.str.contains(_MARKUP, regex=True)
         issues.add(markup, name, text, "HTML markup removed", "repaired", "html_removed")
-        cleaned = text.where(~markup, text.map(strip_markup))
+        cleaned = text.copy()
+        cleaned[markup] = text[markup].map(strip_markup)
         return cleaned.where(cleaned.ne(""), None).astype("string")
     if column.kind is Kind.URL:
         ok = text.str.match(_URL)
@@ -327,15 +357,12 @@ def normalise(
     issues = _Issues(file, lines)
     issues.items.extend(unreadable)
     issues.items.extend(found)
-    text = raw.astype(object).where(raw.notna(), "").astype(str).apply(lambda s: s.str.strip())
-
-    typed = {}
+    typed, texts = {}, {}
     for column in COLUMNS:
-        values = (
-            text[column.name] if column.name in text.columns else pd.Series("", index=text.index)
-        )
-        typed[column.name] = _convert(column, values, issues)
-    frame = pd.DataFrame(typed, index=text.index)
+        values = raw[column.name] if column.name in raw.columns else pd.Series("", index=raw.index)
+        typed[column.name], texts[column.name] = _convert_distinct(column, values, issues)
+    text = pd.DataFrame({name: texts[name] for name in REQUIRED_COLUMNS}, index=raw.index)
+    frame = pd.DataFrame(typed, index=raw.index)
     _reconcile(frame, issues)
 
     keep = pd.Series(True, index=frame.index)
@@ -409,8 +436,47 @@ def cell_text(value: object) -> str:
     return str(value)
 
 
+def distinct_values(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """A column as (a code per row, its distinct values; code -1: empty). Work done on each
+    distinct value once is done for a million rows in the time of a few thousand: a column of
+    dates or regions has that many, and even names repeat."""
+    values = values if isinstance(values, pd.Series) else pd.Series(list(values), dtype=object)
+    if isinstance(values.dtype, pd.StringDtype) and values.dtype.storage == "pyarrow":
+        # Text pyarrow read (Parquet): encoded by pyarrow, with no Python object per cell.
+        arrow = values.array.__arrow_array__()
+        arrow = arrow.combine_chunks() if isinstance(arrow, pa.ChunkedArray) else arrow
+        encoded = pc.dictionary_encode(arrow)
+        codes = encoded.indices.fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int64)
+        return codes, np.asarray(encoded.dictionary.to_pylist(), dtype=object)
+    if values.dtype == object and pd.api.types.infer_dtype(values, skipna=True).startswith("mixed"):
+        # True == 1 == 1.0 to a hash table, but they are different cells: keyed by type too.
+        values = values.map(lambda v: (type(v).__name__, _hashable_cell(v)))
+        codes, keys = pd.factorize(values, use_na_sentinel=True)
+        return codes, np.array([v for _, v in keys], dtype=object)
+    try:
+        codes, distinct = pd.factorize(values, use_na_sentinel=True)
+    except TypeError:  # lists or arrays in cells (JSON, Parquet): compared as tuples
+        codes, distinct = pd.factorize(values.map(_hashable_cell), use_na_sentinel=True)
+    return codes, np.asarray(distinct, dtype=object)
+
+
+def _hashable_cell(value: object) -> object:
+    if isinstance(value, (list, np.ndarray)):
+        return tuple(value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return value
+
+
 def text_frame(raw: pd.DataFrame) -> pd.DataFrame:
-    return raw.astype(object).map(cell_text) if len(raw.columns) else raw
+    """Raw cells (JSON, XLSX, Parquet) as the texts a canonical CSV would hold: each distinct
+    value of a column converted once."""
+    columns = {}
+    for name in raw.columns:
+        codes, distinct = distinct_values(raw[name])
+        texts = np.array([cell_text(v) for v in distinct] + [""], dtype=object)
+        columns[name] = texts[codes]
+    return pd.DataFrame(columns, index=raw.index) if len(raw.columns) else raw
 
 
 def sources_of(cases: pd.DataFrame) -> tuple[SourceInfo, ...]:

@@ -13,7 +13,7 @@ import pandas as pd
 from data.articles import normalise_articles
 from data.dataset import RowIssue
 from data.importers.read import RawTable
-from data.loader import cell_text, strip_markup
+from data.loader import cell_text, distinct_values, strip_markup
 
 _SEPARATORS = re.compile(r"\s*(?:[;\n|]|,(?!\d{3}))\s*")
 
@@ -165,7 +165,10 @@ def russian_date(text: str) -> date | None:
 def articles_column(raw: RawTable, file: str, cells: pd.Series) -> tuple[list[str], list[RowIssue]]:
     """A column of article cells (arrays, or strings of several) -> canonical '|'-joined lists,
     and an issue for every row with a fragment that is not an article."""
-    parsed = [normalise_articles(v if isinstance(v, str) else as_list(v)) for v in cells]
+    codes, distinct = distinct_values(cells)  # each distinct cell read once
+    once = [normalise_articles(v if isinstance(v, str) else as_list(v)) for v in distinct]
+    once.append(normalise_articles(as_list(None)))  # code -1: an empty cell
+    parsed = [once[code] for code in codes]
     issues = issues_for(
         raw,
         file,

@@ -310,3 +310,31 @@ def test_a_prison_part_longer_than_the_term_is_reported_not_shown(tmp_path):
     assert cases.loc["b", "prison_months"] == 48
     [issue] = report.issues
     assert (issue.row, issue.column, issue.code) == (2, "prison_months", "prison_exceeds_term")
+
+
+def test_a_value_on_many_rows_is_converted_once_and_reported_on_each_row():
+    """Values are converted once per distinct text (data.loader.distinct_values), yet every row
+    holding a bad one gets its own issue, with its own line, and good rows keep their values."""
+    raw = pd.DataFrame(
+        {
+            "person_id": ["a", "b", "c", "d"],
+            "source": ["t"] * 4,
+            "name": ["A", "B", "C", "D"],
+            "region_code": ["RU-MOW", "ru-mow", "RU-MOW", "nowhere"],
+            "custody_date": ["31.02.2022", "2022-03-01", "31.02.2022", "31.02.2022"],
+        }
+    )
+    cases, report = normalise(raw, "f.csv", line_numbers=[2, 3, 4, 5])
+    bad_dates = [i.row for i in report.issues if i.column == "custody_date"]
+    assert bad_dates == [2, 4, 5]
+    assert [i.row for i in report.issues if i.column == "region_code"] == [5]
+    assert cases["region_code"].astype(str).tolist() == ["RU-MOW"] * 3 + ["unknown"]
+    assert cases["custody_date"].isna().tolist() == [True, False, True, True]
+
+
+def test_cells_equal_to_a_hash_table_but_not_as_text_stay_apart():
+    """True == 1 == 1.0 to Python; as cells they are 'true', '1' and '1'."""
+    from data.loader import text_frame
+
+    raw = pd.DataFrame({"x": pd.Series([True, 1, 1.0, None, ["a", "b"]], dtype=object)})
+    assert text_frame(raw)["x"].tolist() == ["true", "1", "1", "", "a|b"]
