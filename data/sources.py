@@ -3,24 +3,32 @@ one dataset, and reloaded when a file changes.
 
 A file that turns bad never costs data: its last good version keeps being served, and its report
 says so (`kept_previous`). A file that was never good is reported and left out. The dataset is only
-replaced whole (DatasetRepository), so a request never sees half a reload.
+replaced whole (DatasetRepository), so a request never sees half a reload, and it is loaded off the
+request path, by each process's watcher thread (Reloader): no request waits for a load.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import os
 import re
 import threading
-import time
-from collections.abc import Callable
+import weakref
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
 import pandas as pd
 
-from data.dataset import PERSON_CODE, Dataset, LoadReport, Snapshot, SourceInfo
+from data.dataset import (
+    PERSON_CODE,
+    Dataset,
+    DatasetRepository,
+    LoadReport,
+    Snapshot,
+    SourceInfo,
+)
 from data.importers import FORMATS, load_file
 from data.importers.read import DEFAULT_MAX_BYTES, SUPPORTED_SUFFIXES, DataLoadError
 from data.matching import OVERRIDES_FILE, Override, match_persons, read_overrides
@@ -309,33 +317,80 @@ class DataFolder:
 
 
 class Reloader:
-    """Checks a DataFolder at most every `interval` seconds, from whichever request comes first.
+    """Keeps a DatasetRepository current with a DataFolder, from a daemon thread of its own.
 
-    Lazy rather than a thread: it works the same under the dev server and forked gunicorn workers.
+    No request ever loads: requests read the repository's reference, and this thread loads and
+    validates changed files in the background, then swaps the new dataset in whole. A file that
+    turned bad keeps its last good data (DataFolder), so a bad file never changes what is served.
+
+    `start()` is per process and idempotent: a thread does not survive fork, so each gunicorn
+    worker starts its own (gunicorn.conf.py's `post_fork`, and app.py on a process's first
+    request, which is also what starts it under the dev server and in tests). The thread checks
+    the folder once when it starts, then `interval` seconds after each check ends: every process
+    serves a changed file within `interval` plus the time one load takes.
     """
 
     def __init__(
-        self,
-        folder: DataFolder,
-        apply: Callable[[Dataset, tuple[LoadReport, ...]], None],
-        interval: float = 5.0,
-        clock: Callable[[], float] = time.monotonic,
+        self, folder: DataFolder, repository: DatasetRepository, interval: float = 5.0
     ) -> None:
         self.folder = folder
-        self.apply = apply
+        self.repository = repository
         self.interval = interval
-        self.clock = clock
-        self.last_check = clock()
-        self.lock = threading.Lock()
+        self._init_locks()
+        self._closed = False
+        # A lock held by a thread at fork stays held in the child, where that thread is gone.
+        ref = weakref.ref(self)
+        os.register_at_fork(after_in_child=lambda: (r := ref()) is not None and r._init_locks())
 
-    def poll(self, last_good: Dataset) -> None:
-        now = self.clock()
-        if now - self.last_check < self.interval or not self.lock.acquire(blocking=False):
-            return
-        try:
-            self.last_check = now
-            if self.folder.changed():
+    def _init_locks(self) -> None:
+        self._load_lock = threading.Lock()  # one load at a time: a DataFolder is not thread-safe
+        self._start_lock = threading.Lock()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def check_now(self) -> bool:
+        """Load what changed and swap it in (on the watcher thread; tests call it directly).
+        -> whether a new load was swapped in. An unexpected error keeps what is served."""
+        with self._load_lock:
+            try:
+                if not self.folder.changed():
+                    return False
                 dataset, reports = self.folder.load()
-                self.apply(dataset or last_good, reports)
-        finally:
-            self.lock.release()
+            except Exception:
+                log.exception("reloading the data failed; still serving the last good version")
+                return False
+            last = self.repository.last()
+            self.repository.replace(dataset or last, reports)
+            if dataset is not None and dataset.version != last.version:
+                log.info("now serving dataset version %s", dataset.version)
+            return True
+
+    def start(self) -> None:
+        """Start this process's watcher thread, unless it runs already or `stop()` was called."""
+        if self._closed or (self._thread is not None and self._thread.is_alive()):
+            return
+        with self._start_lock:
+            if self._closed or (self._thread is not None and self._thread.is_alive()):
+                return
+            self._stop = threading.Event()
+            self._thread = threading.Thread(
+                target=self._run, args=(self._stop,), name="data-reloader", daemon=True
+            )
+            self._thread.start()
+
+    def stop(self, timeout: float = 10.0) -> None:
+        """End the thread (after the load it may be in) and keep it from starting again."""
+        self._closed = True
+        self._stop.set()
+        thread = self._thread
+        if thread is not None and thread is not threading.current_thread():
+            thread.join(timeout)
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def _run(self, stop: threading.Event) -> None:
+        while not stop.is_set():
+            self.check_now()
+            stop.wait(self.interval)

@@ -3,6 +3,7 @@
 import json
 import os
 import shutil
+import threading
 from datetime import date
 
 import pytest
@@ -94,18 +95,71 @@ def test_a_file_that_was_never_good_is_reported_and_left_out(folder):
     assert bad.error and not bad.kept_previous
 
 
-def test_reloader_polls_at_most_every_interval(folder):
-    now = [0.0]
+def test_the_reloader_swaps_in_what_changed_and_reading_never_loads(folder):
     data = DataFolder(folder)
     dataset, reports = data.load()
     repository = DatasetRepository(dataset, reports)
-    reloader = Reloader(data, repository.replace, interval=5, clock=lambda: now[0])
-    repository.watch(lambda: reloader.poll(repository.last()))
+    reloader = Reloader(data, repository, interval=3600)
+    repository.watch(reloader)
     (folder / "a.csv").unlink()
-    assert len(repository.current().cases) == 18  # not yet: the interval has not passed
-    now[0] = 6
+    assert len(repository.current().cases) == 18  # reading never loads
+    assert reloader.check_now()
     assert len(repository.current().cases) == 9
     assert [r.file for r in repository.reports()] == ["b.csv"]
+    assert not reloader.check_now()  # nothing changed since
+
+
+def test_the_watcher_thread_loads_in_the_background_until_stopped(folder):
+    data = DataFolder(folder)
+    repository = DatasetRepository(*data.load())
+    old = repository.current().version
+    reloader = Reloader(data, repository, interval=0.05)
+    repository.watch(reloader)
+    try:
+        repository.start_watching()
+        repository.start_watching()  # one thread per process, however often it is asked
+        assert reloader.running
+        (folder / "a.csv").unlink()
+        assert repository.wait_for(lambda d: d.version != old, timeout=60)
+        assert len(repository.current().cases) == 9
+    finally:
+        reloader.stop()
+    assert not reloader.running
+    reloader.start()  # stopped for good
+    assert not reloader.running
+
+
+def test_a_request_pins_the_dataset_it_started_with(folder):
+    data = DataFolder(folder)
+    repository = DatasetRepository(*data.load())
+    old = repository.current()
+    reloader = Reloader(data, repository, interval=3600)
+    repository.pin()
+    (folder / "a.csv").unlink()
+    assert reloader.check_now()
+    assert repository.current() is old and len(repository.last().cases) == 9
+    seen = []
+    other = threading.Thread(target=lambda: seen.append(repository.current()))
+    other.start()
+    other.join()
+    assert seen == [repository.last()]  # another request sees the new one
+    repository.unpin()
+    assert repository.current() is repository.last()
+
+
+def test_an_unexpected_error_while_loading_keeps_what_is_served(folder, monkeypatch):
+    data = DataFolder(folder)
+    repository = DatasetRepository(*data.load())
+    old = repository.current()
+    reloader = Reloader(data, repository, interval=3600)
+    (folder / "a.csv").unlink()
+
+    def broken():
+        raise RuntimeError("a bug, not a bad file")
+
+    monkeypatch.setattr(data, "load", broken)
+    assert not reloader.check_now()
+    assert repository.current() is old
 
 
 def test_combine_keeps_the_latest_as_of_per_source(folder):
