@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8050
 
-.PHONY: run serve test lint format bench demo geometry export-embeds clean
+.PHONY: run serve test lint format bench bench-quick demo geometry plotly-bundle export-embeds clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -33,8 +33,16 @@ format: $(STAMP)
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
-bench: $(STAMP)  ## speed ratios against a baseline in the same run; never part of `make test`
+BENCH_STAMP := $(VENV)/.bench-installed
+$(BENCH_STAMP): pyproject.toml | $(STAMP)
+	$(PY) -m pip install --quiet ".[test,bench]"
+	touch $(BENCH_STAMP)
+
+bench: $(BENCH_STAMP)  ## 10k, 100k, 1M rows against a baseline in the same run; writes bench/RESULTS.md; never part of `make test`
 	$(PY) -m bench
+
+bench-quick: $(BENCH_STAMP)  ## 10k and 100k rows, a 20 s load test: the table in under 2 minutes
+	$(PY) -m bench --quick
 
 EMBED_URLS ?= /embed/map /embed/timeline /embed/sentences /embed/counters
 EMBED_OUT ?= dist/embeds
@@ -46,6 +54,9 @@ demo: $(STAMP)  ## write the demo dataset as canonical CSV
 
 geometry: $(STAMP)  ## rebuild assets/geo/ from Natural Earth (needs Debian's qgis-common)
 	$(PY) -m data.build_geometry
+
+plotly-bundle: $(STAMP)  ## rebuild assets/plotly-bundle.min.js from npm plotly.js (needs node and npm)
+	cd tools/plotly-bundle && npm ci --no-audit --no-fund && npm run build
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -19,12 +19,14 @@ from pathlib import Path
 
 import dash_bootstrap_components as dbc  # noqa: F401  (registers its components with Dash)
 from dash import Dash
+from dash.fingerprint import check_fingerprint
 from flask import Response, request
 from flask_compress import Compress
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from callbacks import register_callbacks
 from callbacks.common import PUBLIC_URL_KEY, attach_repository
+from callbacks.response_cache import cache_responses
 from callbacks.routes import FRAMEABLE_ENDPOINTS
 from components.i18n import t
 from components.layout import page, shell
@@ -33,6 +35,7 @@ from data.dataset import DatasetRepository
 from data.filters import FilterState
 from data.importers import FORMATS
 from data.importers.read import DEFAULT_MAX_BYTES, DataLoadError
+from data.shared_cache import shared_store
 from data.sources import DataFolder, Reloader
 
 ROOT = Path(__file__).resolve().parent
@@ -43,7 +46,7 @@ log = logging.getLogger("politprisoners")
 class AppConfig:
     data_path: Path | None = None  # a file or a folder of files; None serves the demo data
     data_format: str | None = None  # canonical / ovdinfo / memorial; None: detected per file
-    reload_seconds: float = 5.0  # how often a request may look for changed data files
+    reload_seconds: float = 5.0  # how often each process's watcher thread looks for changed files
     max_bytes: int = DEFAULT_MAX_BYTES  # a larger file is refused with a message, not read
     demo_rows: int = demo.DEFAULT_ROWS
     demo_seed: int = demo.DEFAULT_SEED
@@ -55,6 +58,9 @@ class AppConfig:
     # trusted, so no client can choose the host the links name). A path the app is mounted
     # under is Dash's DASH_REQUESTS_PATHNAME_PREFIX.
     proxy_count: int = 0
+    # Redis shared by every worker of every host ("redis://cache:6379/0"): each view's aggregates
+    # are computed once for the fleet (data/shared_cache.py). None: each process on its own.
+    redis_url: str | None = None
 
     @classmethod
     def from_env(cls) -> AppConfig:
@@ -66,6 +72,7 @@ class AppConfig:
             max_bytes=int(float(os.environ.get("DATA_MAX_MB", "200")) * 1024 * 1024),
             public_url=os.environ.get("PUBLIC_URL") or None,
             proxy_count=int(os.environ.get("PROXY_COUNT", "0")),
+            redis_url=os.environ.get("REDIS_URL") or None,
         )
 
 
@@ -93,8 +100,9 @@ def build_repository(config: AppConfig) -> DatasetRepository:
         problems = "; ".join(r.error or f"{r.file}: no rows" for r in reports) or "no data files"
         raise DataLoadError(f"{config.data_path}: nothing could be loaded ({problems})", "no_data")
     repository = DatasetRepository(dataset, reports)
-    reloader = Reloader(folder, repository.replace, config.reload_seconds)
-    repository.watch(lambda: reloader.poll(repository.last()))
+    # Loads changed files off the request path, on a thread that each serving process starts
+    # (create_app's before_request; gunicorn.conf.py's post_fork).
+    repository.watch(Reloader(folder, repository, config.reload_seconds))
     return repository
 
 
@@ -176,6 +184,37 @@ def compress(app: Dash) -> None:
     Compress(app.server)
 
 
+# A fingerprinted file never changes under its URL: an asset asked for with its `?m=<mtime>`,
+# a component suite file named with its version (Dash's `.v4_4_1m1795738657.`). Browsers and a
+# CDN keep it a year without asking again; the next release's page names other URLs. The rest
+# of /assets/ and /_dash-component-suites/ (plotly's geometry fetched by URL, Dash's async
+# chunks) is asked again each time and answered 304 while its ETag holds.
+IMMUTABLE = "public, max-age=31536000, immutable"
+REVALIDATE = "no-cache"
+
+
+def cache_lifetimes(app: Dash) -> None:
+    """Cache-Control for the app's static files by whether their URL is fingerprinted. The
+    embeds, their files and the downloads keep their own (callbacks/routes.py)."""
+    prefix = app.config.routes_pathname_prefix
+    assets = f"{prefix}{app.config.assets_url_path.strip('/')}/"
+    suites = f"{prefix}_dash-component-suites/"
+
+    @app.server.after_request
+    def cache_control(response: Response) -> Response:
+        if response.status_code not in (200, 304):
+            return response  # a 404 is never kept for a year
+        if request.path.startswith(assets):
+            fingerprinted = "m" in request.args
+        elif request.path.startswith(suites):
+            fingerprinted = check_fingerprint(request.path)[1]
+        else:
+            return response
+        response.headers["Cache-Control"] = IMMUTABLE if fingerprinted else REVALIDATE
+        response.headers.pop("Expires", None)
+        return response
+
+
 def create_app(config: AppConfig | None = None) -> Dash:
     config = config or AppConfig.from_env()
     repository = build_repository(config)
@@ -195,7 +234,10 @@ def create_app(config: AppConfig | None = None) -> Dash:
         ],
     )
     attach_repository(app, repository)
+    repository.share(shared_store(config.redis_url))
+    cache_responses(app, repository)  # before compress: it keeps the compressed answers
     compress(app)
+    cache_lifetimes(app)
     if config.public_url:
         if not config.public_url.lower().startswith(("http://", "https://")):
             raise ValueError(f"PUBLIC_URL must be an http(s) address, not {config.public_url!r}")
@@ -213,8 +255,22 @@ def create_app(config: AppConfig | None = None) -> Dash:
     # not, so that no site can dress it up or click-jack its controls.
     embed_policy = _content_security_policy(app, "*")
 
+    @app.server.before_request
+    def serve_one_dataset() -> None:
+        # This process's data watcher (a thread does not survive gunicorn's fork), then the
+        # dataset the whole request reads, whatever a reload swaps in meanwhile.
+        repository.start_watching()
+        repository.pin()
+
+    @app.server.teardown_request
+    def unpin_dataset(_error: BaseException | None) -> None:
+        repository.unpin()
+
     @app.server.after_request
     def security_headers(response: Response) -> Response:
+        # The version this response was computed from: every worker converges on one within
+        # DATA_RELOAD_SECONDS plus a load (README, Production).
+        response.headers["X-Dataset-Version"] = repository.current().version
         # By the route that answered, not by the path: Dash answers any unknown path (say
         # /embed/x/y) with the whole dashboard, which must not become frameable.
         framed = request.endpoint in FRAMEABLE_ENDPOINTS

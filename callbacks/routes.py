@@ -11,7 +11,6 @@ import json
 from pathlib import Path
 from urllib.parse import quote
 
-import plotly
 from dash import Dash
 from flask import Response, abort, request, send_file
 from plotly.utils import PlotlyJSONEncoder
@@ -37,13 +36,19 @@ from data.query import filter_options
 from data.view_query import LANGUAGES, ViewQuery
 
 ROOT = Path(__file__).resolve().parent.parent
+# plotly.js with only the traces our figures use (tools/plotly-bundle builds it): every page
+# draws with it, the dashboard (from assets/) as the embeds.
+PLOTLY_BUNDLE = ROOT / "assets" / "plotly-bundle.min.js"
 # The embed page's own files, by the name the page asks for.
 EMBED_FILES = {
     "page.css": ROOT / "assets" / "embed" / "embed-page.css",
     "page.js": ROOT / "assets" / "embed" / "embed-page.js",
     "plotly-locale-ru.js": ROOT / "assets" / "plotly-locale-ru.js",
-    "plotly.min.js": Path(plotly.__file__).parent / "package_data" / "plotly.min.js",
+    PLOTLY_BUNDLE.name: PLOTLY_BUNDLE,
 }
+# Names embed pages once asked for: a page cached before the bundle (a CDN keeps one for
+# CACHE_SECONDS) still draws.
+EMBED_FILE_ALIASES = {"plotly.min.js": PLOTLY_BUNDLE.name}
 HOST_SCRIPT = ROOT / "assets" / "embed" / "host.js"
 # The only responses another site may put in a frame (app.py sets frame-ancestors by them).
 FRAMEABLE_ENDPOINTS = frozenset({"embed", "embed_person"})
@@ -172,6 +177,7 @@ def register(app: Dash) -> None:
 
     @server.route("/embed/static/<name>")
     def embed_file(name: str) -> Response:
+        name = EMBED_FILE_ALIASES.get(name, name)
         if name not in EMBED_FILES:
             abort(404)
         return send_file(EMBED_FILES[name], max_age=86400)

@@ -2,9 +2,10 @@
 
 For a news spike: a static host or CDN serves the files with no app behind them. Each page is
 what /embed/<chart> serves (the same spec, template and figure), with its files beside it:
-plotly.js, the page's style and script, and the map geometry in a script that fills plotly's
-geometry cache before the chart is drawn, so nothing is fetched, and the page draws even from
-disk (file://), where a browser refuses to fetch files.
+plotly.js (the app's bundle of only the traces it draws), the page's style and script, and
+the map geometry in a script that fills plotly's geometry cache before the chart is drawn, so
+nothing is fetched, and the page draws even from disk (file://), where a browser refuses to
+fetch files.
 """
 
 from __future__ import annotations

@@ -26,7 +26,7 @@ class EmbedAssets:
     """Where the embed page finds its files: the app's routes, or files beside a static export.
     `preload` are scripts that must run before the chart is drawn (a static export's geometry)."""
 
-    static: str  # a folder URL ending in "/": page.css, page.js, plotly.min.js, the locale
+    static: str  # a folder URL ending in "/": page.css, page.js, plotly-bundle.min.js, locale
     topojson: str  # plotly's base map folder
     preload: tuple[str, ...] = ()
 

@@ -110,3 +110,65 @@ def test_callback_answers_are_compressed_each_on_its_own(app):
         assert brotli.decompress(packed.get_data()) == plain
         bodies.append(plain)
     assert bodies[0] != bodies[1]
+
+
+# --- first load: our plotly.js bundle, cache lifetimes -------------------------------------------
+
+
+def test_the_page_draws_with_our_plotly_bundle_not_plotlys_full_one(app):
+    html = app.server.test_client().get("/").get_data(as_text=True)
+    scripts = re.findall(r'<script[^>]* src="([^"]+)"', html)
+    bundle = [i for i, s in enumerate(scripts) if s.startswith("/assets/plotly-bundle.min.js?m=")]
+    locale = [i for i, s in enumerate(scripts) if s.startswith("/assets/plotly-locale-ru.js?m=")]
+    # Loaded before the Russian locale, which then registers with it; dcc.Graph finds
+    # window.Plotly defined and never asks for plotly's full bundle.
+    assert len(bundle) == len(locale) == 1 and bundle[0] < locale[0], scripts
+    assert "plotly.min.js" not in html and "cdn.plot.ly" not in html
+
+
+def _suite_script(app) -> str:
+    html = app.server.test_client().get("/").get_data(as_text=True)
+    return re.search(r'src="(/_dash-component-suites/dash/dcc/[^"]+\.v[^"]+\.js)"', html).group(1)
+
+
+YEAR = "public, max-age=31536000, immutable"
+
+
+@pytest.mark.parametrize(
+    "path", ["/assets/plotly-bundle.min.js?m=1700000000.5", "/assets/style.css?m=1", "suite"]
+)
+def test_fingerprinted_files_are_kept_a_year(app, path):
+    """An asset asked for with its ?m=<mtime>, a component suite file named with its version."""
+    path = _suite_script(app) if path == "suite" else path
+    response = app.server.test_client().get(path)
+    assert response.status_code == 200, path
+    assert response.headers["Cache-Control"] == YEAR
+    assert "Expires" not in response.headers
+    assert "Content-Security-Policy" in response.headers
+    response.close()
+
+
+def test_other_files_are_asked_again_and_embeds_keep_their_lifetimes(app):
+    client = app.server.test_client()
+    expected = {
+        # not fingerprinted: asked again each time, answered 304 while the ETag holds
+        "/assets/style.css": "no-cache",
+        "/assets/geo/regions.geojson": "no-cache",
+        "/_dash-component-suites/dash/dcc/async-graph.js": "no-cache",
+        # the embeds', their files' and the downloads' own lifetimes stay
+        "/embed/timeline?lang=en": "public, max-age=300",
+        "/embed/static/plotly-bundle.min.js": "public, max-age=86400",
+        "/download/timeline.csv?lang=en": "public, max-age=300",
+    }
+    for path, cache_control in expected.items():
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert response.headers.get("Cache-Control") == cache_control, path
+        assert "Content-Security-Policy" in response.headers
+        response.close()
+    etag = client.get("/assets/style.css").headers["ETag"]
+    again = client.get("/assets/style.css", headers={"If-None-Match": etag})
+    assert again.status_code == 304 and again.headers["Cache-Control"] == "no-cache"
+    missing = client.get("/assets/nothing.js?m=1")
+    assert missing.status_code == 404  # and never kept a year
+    assert "immutable" not in missing.headers.get("Cache-Control", "")

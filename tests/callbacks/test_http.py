@@ -270,3 +270,12 @@ def test_the_drawn_map_is_redrawn_when_its_colour_classes_change():
     state = FilterState()
     assert drawn_key(state, "en", (1, 5, 10)) == drawn_key(state, "en", (1, 5, 10))
     assert drawn_key(state, "en", (1, 5, 10)) != drawn_key(state, "en", (1, 2, 20))
+
+
+def test_russian_answers_travel_as_utf8_and_stay_under_30_kb(client):
+    """Callback answers are serialised by orjson (Dash uses it when installed): Cyrillic as
+    UTF-8, not \\uXXXX escapes that made Russian answers 60% larger than English ones."""
+    values = filter_values(**{f"{ids.URL}.search": "", f"{ids.FILTER_ARTICLE}.value": ["207.3"]})
+    body = post(client, f"..{ids.COUNT_PERSONS}", values).get_data()
+    assert "человек".encode() in body and b"\\u04" not in body
+    assert len(body) < 30_000

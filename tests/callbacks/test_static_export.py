@@ -4,16 +4,14 @@ each with the files it needs beside it, and nothing written for a URL that is no
 import html
 import json
 import re
-from pathlib import Path
 
-import plotly
 import pytest
 
 from app import ROOT, AppConfig, create_app, main
 from callbacks.static_export import ExportError, export_embeds
 from tests.conftest import AS_OF
 
-STATIC_FILES = {"page.css", "page.js", "plotly.min.js", "plotly-locale-ru.js", "geometry.js"}
+STATIC_FILES = {"page.css", "page.js", "plotly-bundle.min.js", "plotly-locale-ru.js", "geometry.js"}
 URLS = [
     "/embed/map?lang=en&article=207.3",
     "/embed/timeline?lang=ru",
@@ -61,8 +59,9 @@ def test_one_page_per_url_and_the_shared_files(exported):
     ]
     assert {p.name for p in out.glob("*.html")} == {p.name for p in pages}
     assert {p.name for p in (out / "static").iterdir()} == STATIC_FILES
-    plotly_js = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
-    assert (out / "static" / "plotly.min.js").read_bytes() == plotly_js.read_bytes()
+    # the app's own bundle of the traces it draws, not plotly's full 4.6 MB
+    bundle = ROOT / "assets" / "plotly-bundle.min.js"
+    assert (out / "static" / "plotly-bundle.min.js").read_bytes() == bundle.read_bytes()
     css = ROOT / "assets" / "embed" / "embed-page.css"
     assert (out / "static" / "page.css").read_bytes() == css.read_bytes()
     js = ROOT / "assets" / "embed" / "embed-page.js"
@@ -84,11 +83,11 @@ def test_pages_use_only_the_files_beside_them(exported):
         assert not [s for s in scripts if "http" in s]
     map_page = pages[0].read_text(encoding="utf-8")
     scripts = re.findall(r'<script[^>]* src="([^"]+)"', map_page)
-    assert scripts == ["static/geometry.js", "static/plotly.min.js", "static/page.js"]
+    assert scripts == ["static/geometry.js", "static/plotly-bundle.min.js", "static/page.js"]
     ru_page = pages[1].read_text(encoding="utf-8")
     assert re.findall(r'<script[^>]* src="([^"]+)"', ru_page) == [
         "static/geometry.js",
-        "static/plotly.min.js",
+        "static/plotly-bundle.min.js",
         "static/plotly-locale-ru.js",
         "static/page.js",
     ]
@@ -246,7 +245,7 @@ def test_the_command_writes_the_pages(tmp_path, capsys, sample_csv):
     for path in written:
         page = path.read_text(encoding="utf-8")
         assert link_of(page).startswith(f"{BASE}/?")
-        assert "static/plotly.min.js" in page
+        assert "static/plotly-bundle.min.js" in page
     assert {p.name for p in (out / "static").iterdir()} == STATIC_FILES
     ru = (out / "map_207.3_ru.html").read_text(encoding="utf-8")
     assert "207.3" in text_of(ru, "pp-subtitle")
