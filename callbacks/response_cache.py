@@ -3,9 +3,10 @@ the same few views, and a view asked for again is answered from here without run
 building a figure or compressing anything.
 
 A callback's answer depends only on its request body (inputs, states, which outputs), the
-dataset and the address the app is reached at (absolute links when PUBLIC_URL is not set), and
-on the encoding the reader accepts (the body is kept compressed). All of it is in the key, the
-dataset as its version: a reload starts afresh without clearing anything.
+dataset and its load reports, the address the app is reached at (absolute links when
+PUBLIC_URL is not set), and on the encoding the reader accepts (the body is kept compressed).
+All of it is in the key, the dataset as its version and the reports as the repository's count
+of swaps: a reload starts afresh without clearing anything.
 """
 
 from __future__ import annotations
@@ -78,6 +79,7 @@ def cache_responses(app: Dash, repository: DatasetRepository) -> ResponseCache:
         digest = hashlib.sha256()
         for part in (
             version,
+            str(repository.generation),  # the reports (Data status) may change on their own
             request.host,
             request.headers.get("Accept-Encoding", ""),
         ):

@@ -413,6 +413,9 @@ class DatasetRepository:
         self._swapped = threading.Condition(self._lock)
         dataset.warm()  # coded for counting at load, never by a reader's request
         self._current = (dataset, reports)  # one tuple: swapped by one assignment
+        # Counts the swaps: the reports may change (a file turned bad, the last good version
+        # kept) while the dataset, and so its version, stays the same.
+        self.generation = 0
         self._pinned = threading.local()
         self.watcher: Any = None  # has start() and stop(): data.sources.Reloader
         self._store: SharedStore | None = None
@@ -463,4 +466,5 @@ class DatasetRepository:
         dataset.memo.share(self._store)
         with self._lock:
             self._current = (dataset, reports)
+            self.generation += 1
             self._swapped.notify_all()

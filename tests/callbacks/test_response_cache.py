@@ -71,3 +71,15 @@ def test_another_host_gets_its_own_answer(app):
         _overview(client, headers={"Host": "other.example"})
         _overview(client)
         assert computed.call_count == 2
+
+
+def test_new_load_reports_on_the_same_dataset_are_not_answered_from_before(app):
+    """A file that turned bad keeps its last good data (same version) with a new report: the
+    Data status page must say so at once."""
+    client = app.server.test_client()
+    repo = repository(app)
+    with _counting() as computed:
+        _overview(client)
+        repo.replace(repo.current(), repo.reports())  # same dataset, reports anew
+        _overview(client)
+        assert computed.call_count == 2
