@@ -10,8 +10,10 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import re
 import sys
 import threading
+import time
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
@@ -31,6 +33,7 @@ from callbacks.response_cache import cache_responses
 from callbacks.routes import FRAMEABLE_ENDPOINTS
 from components.i18n import t
 from components.layout import page, shell
+from components.map import MapAssets
 from data import demo
 from data.dataset import DatasetRepository
 from data.filters import FilterState
@@ -40,6 +43,7 @@ from data.shared_cache import shared_store
 from data.sources import DataFolder, Reloader
 
 ROOT = Path(__file__).resolve().parent
+DASH_APP_KEY = "politprisoners.dash_app"
 log = logging.getLogger("politprisoners")
 
 
@@ -183,6 +187,48 @@ class _FileCompressionCache:
                 self._items[key] = stronger
 
 
+_LINKED_FILE = re.compile(r'(?:src|href)="([^"]+)"')
+
+
+def warm_compressed_files(app: Dash, timeout: float = 120.0) -> int:
+    """Compress the files the overview loads (its scripts and styles, and the map geometry),
+    at the strongest level, before any reader asks: gunicorn.conf.py runs it in the master
+    before forking, so every worker serves them at once, compressed, from shared memory.
+    -> how many files."""
+    client = app.server.test_client()
+    page = client.get("/").get_data(as_text=True)
+    paths = {p for p in _LINKED_FILE.findall(page) if p.startswith(_STATIC_PREFIXES)}
+    paths |= _async_chunks(paths)
+    assets = MapAssets.of(app)
+    paths |= {assets.regions, assets.tiles}
+    for path in sorted(paths):
+        for encoding in ("br", "gzip"):
+            client.get(path, headers={"Accept-Encoding": encoding})
+    deadline = time.monotonic() + timeout
+    for thread in threading.enumerate():
+        if thread.name == "brotli-11":
+            thread.join(timeout=max(0.0, deadline - time.monotonic()))
+    return len(paths)
+
+
+def _async_chunks(paths: set[str]) -> set[str]:
+    """The chunks the page's component scripts load later (the grid's, dcc's graph and
+    dropdown: `async-*.js` beside each script), under the URLs the browser asks for."""
+    found = set()
+    suites = "/_dash-component-suites/"
+    for path in paths:
+        if not path.startswith(suites):
+            continue
+        namespace, _, rest = path[len(suites) :].partition("/")
+        package = sys.modules.get(namespace)
+        if package is None or not getattr(package, "__file__", None):
+            continue
+        folder = Path(rest).parent
+        for chunk in (Path(package.__file__).parent / folder).glob("async-*.js"):
+            found.add(f"{suites}{namespace}/{(folder / chunk.name).as_posix()}")
+    return found
+
+
 def _compression_key(req) -> str:
     if req.method == "GET" and req.path.startswith(_STATIC_PREFIXES):
         return f"static:{req.full_path}"
@@ -271,6 +317,7 @@ def create_app(config: AppConfig | None = None) -> Dash:
         ],
     )
     attach_repository(app, repository)
+    app.server.extensions[DASH_APP_KEY] = app  # gunicorn.conf.py reaches the app through it
     repository.share(shared_store(config.redis_url))
     cache_responses(app, repository)  # before compress: it keeps the compressed answers
     compress(app)

@@ -10,6 +10,26 @@ timeout = 60
 accesslog = "-"
 
 
+def when_ready(server):
+    """Before the first worker forks: the files every first visit loads, compressed at the
+    strongest level once, in the master (app.warm_compressed_files: about 8 s of CPU, 110 KB
+    less per first visit); every worker inherits them."""
+    from app import warm_compressed_files
+
+    app = _dash_app(server)
+    if app is not None:
+        files = warm_compressed_files(app)
+        server.log.info("compressed %d static files at the strongest level", files)
+
+
+def _dash_app(server):
+    """The Dash app preload_app built in the master (None without preloading)."""
+    from app import DASH_APP_KEY
+
+    flask_app = getattr(server.app, "callable", None)
+    return getattr(flask_app, "extensions", {}).get(DASH_APP_KEY)
+
+
 def pre_fork(server, worker):
     """Move everything the master built (the app, the dataset, its engine) to the permanent
     generation before forking: a worker's collector then never walks those objects, and never

@@ -2,6 +2,7 @@
 
 import gzip
 import re
+from pathlib import Path
 
 import brotli
 import pytest
@@ -189,3 +190,31 @@ def test_large_files_are_compressed_again_at_the_strongest_level(app):
     later = client.get(bundle, headers={"Accept-Encoding": "br"}).get_data()
     assert brotli.decompress(first) == brotli.decompress(later) == plain
     assert len(later) < len(first) * 0.95
+
+
+def test_gunicorn_warms_the_first_visits_files_before_forking(app):
+    """when_ready (gunicorn.conf.py) compresses what a first visit loads at the strongest level
+    in the master, so the first reader of every worker gets it: the plotly bundle, the grid's
+    lazily loaded chunk and the map geometry, each smaller than at the default level."""
+    import runpy
+    from types import SimpleNamespace
+
+    settings = runpy.run_path(str(Path(__file__).resolve().parents[1] / "gunicorn.conf.py"))
+    logged = []
+    server = SimpleNamespace(
+        app=SimpleNamespace(callable=app.server),
+        log=SimpleNamespace(info=lambda *a: logged.append(a)),
+    )
+    settings["when_ready"](server)
+    assert logged and logged[0][1] > 10
+    client = app.server.test_client()
+    bundle = re.search(r'src="(/assets/plotly-bundle\.min\.js[^"]*)"', client.get("/").text)[1]
+    for path in (
+        bundle,  # as the page names it, with its fingerprint
+        "/_dash-component-suites/dash_ag_grid/async-community.js",
+        "/assets/geo/regions.geojson",
+    ):
+        plain = client.get(path).get_data()
+        packed = client.get(path, headers={"Accept-Encoding": "br"}).get_data()
+        assert brotli.decompress(packed) == plain
+        assert len(packed) < len(brotli.compress(plain, quality=5))
