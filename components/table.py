@@ -38,7 +38,7 @@ def region_sort_names(lang: str) -> dict[str, str]:
     return {code: region_label(code, lang) for code in (*regions(), "unknown")}
 
 
-def sentence_text(row: pd.Series, lang: str) -> str:
+def sentence_text(row: pd.Series | dict, lang: str) -> str:
     """The sentence as a reader would say it: '7 лет, строгий режим', 'штраф 500 000 ₽'."""
     kind = row["punishment_type"]
     months = row["sentence_months"]
@@ -87,7 +87,7 @@ def table_records(
     person links carry `view` (the page's canonical query) for the way back."""
     view = view or ViewQuery(lang=lang).to_query()
     records = []
-    for _, row in rows.iterrows():
+    for row in rows.to_dict("records"):  # plain dicts: iterrows made a Series per row
         custody = row["custody_date"]
         person = person_href(row["source"], row["person_id"], view, home)
         record = {
