@@ -391,6 +391,9 @@ class Reloader:
         return self._thread is not None and self._thread.is_alive()
 
     def _run(self, stop: threading.Event) -> None:
-        while not stop.is_set():
-            self.check_now()
-            stop.wait(self.interval)
+        try:
+            while not stop.is_set():
+                self.check_now()
+                stop.wait(self.interval)
+        except SystemExit:  # the thread was told to end (dash.testing ends every thread so)
+            return
