@@ -29,7 +29,6 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from callbacks import register_callbacks
 from callbacks.common import PUBLIC_URL_KEY, attach_repository
-from callbacks.page import initial_layout
 from callbacks.response_cache import cache_responses
 from callbacks.routes import FRAMEABLE_ENDPOINTS
 from components.i18n import t
@@ -333,7 +332,7 @@ def create_app(config: AppConfig | None = None) -> Dash:
     if config.proxy_count:
         n = config.proxy_count
         app.server.wsgi_app = ProxyFix(app.server.wsgi_app, x_for=n, x_proto=n, x_host=n)
-    app.layout = lambda: initial_layout(app)  # with the page its address asks for
+    app.layout = shell()
     # Validation sees the whole page, though the page is rendered by a callback.
     app.validation_layout = [shell(), *page(dataset, FilterState(), "ru")]
     register_callbacks(app)

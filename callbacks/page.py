@@ -9,14 +9,11 @@ written from the page does not render the page again.
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 from dash import Dash, Input, Output, State, no_update
-from flask import has_request_context, request
 
 from callbacks.common import FILTER_INPUTS, app_root, filter_state, repository
 from components import ids
-from components.layout import PAGES, page, page_title, shell, view_links
+from components.layout import PAGES, page, page_title, view_links
 from components.map import MapAssets
 from components.person import person_views
 from components.table import table_view
@@ -29,53 +26,9 @@ def page_path(app: Dash, pathname: str | None) -> str:
     return path if path in PAGES or person_key(path) else "/"
 
 
-def page_view(app: Dash, pathname: str | None, search: str | None) -> tuple[str, ViewQuery, str]:
-    """(the page a URL asks for, its view, its key: "path?canonical query" of what it shows)."""
-    path = page_path(app, pathname)
-    view = ViewQuery.parse(search).within(filter_options(repository(app).current()))
-    return path, view, f"{path}?{view.to_query()}"
-
-
-def rendered_page(app: Dash, pathname: str | None, search: str | None) -> tuple:
-    """(the page a URL asks for, its document language and title, its key)."""
-    repo = repository(app)
-    dataset = repo.current()
-    path, view, key = page_view(app, pathname, search)
-    persons = person_views(dataset, path, view.lang) if person_key(path) else ()
-    content = page(
-        dataset,
-        view.filters,
-        view.lang,
-        path,
-        repo.reports(),
-        MapAssets.of(app),
-        view.table,
-        view.ignored,
-        root=app_root(app),
-        home=app.get_relative_path("/"),
-        persons=persons,
-    )
-    title = page_title(path, view.lang, persons[0].name if persons else "")
-    return content, {"lang": view.lang, "title": title}, key
-
-
-def initial_layout(app: Dash) -> object:
-    """The layout the browser loads: with the page its address asks for already in it (the
-    layout request names that address as its Referer), so the charts' callbacks fire at once
-    instead of after a first round trip for the page. Without a Referer (a privacy setting, a
-    direct request): the bare shell, and render_page draws the page."""
-    referrer = request.referrer if has_request_context() else None
-    if not referrer:
-        return shell()
-    address = urlsplit(referrer)
-    if address.netloc and address.netloc != request.host:
-        return shell()
-    content, meta, key = rendered_page(app, address.path, f"?{address.query}")
-    return shell(content, key, meta)
-
-
 def register(app: Dash) -> None:
     repo = repository(app)
+    assets = MapAssets.of(app)
     link_ids = [
         *ids.LANG_LINK.values(),
         *ids.NAV_PAGE_LINK.values(),
@@ -93,10 +46,28 @@ def register(app: Dash) -> None:
         prevent_initial_call="initial_duplicate",
     )
     def render_page(pathname: str | None, search: str | None, shown: str | None) -> tuple:
-        if page_view(app, pathname, search)[2] == shown:
-            # the URL was written from the page on screen, or the layout came with the page
+        dataset = repo.current()
+        path = page_path(app, pathname)
+        view = ViewQuery.parse(search).within(filter_options(dataset))
+        key = f"{path}?{view.to_query()}"
+        if key == shown:  # the URL was written from the page on screen
             return no_update, no_update, no_update
-        return rendered_page(app, pathname, search)
+        persons = person_views(dataset, path, view.lang) if person_key(path) else ()
+        content = page(
+            dataset,
+            view.filters,
+            view.lang,
+            path,
+            repo.reports(),
+            assets,
+            view.table,
+            view.ignored,
+            root=app_root(app),
+            home=app.get_relative_path("/"),
+            persons=persons,
+        )
+        title = page_title(path, view.lang, persons[0].name if persons else "")
+        return content, {"lang": view.lang, "title": title}, key
 
     @app.callback(
         Output(ids.URL, "search"),

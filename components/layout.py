@@ -32,15 +32,13 @@ from data.query import filter_options
 from data.view_query import LANGUAGES, TableState, ViewQuery, person_key
 
 
-def shell(content: list | None = None, shown: str = "", meta: dict | None = None) -> html.Div:
-    """The frame every page is drawn in; with `content`, the page already in it (`shown`: its
-    key, callbacks.page.render_page; `meta`: its document language and title)."""
+def shell() -> html.Div:
     return html.Div(
         [
             dcc.Location(id=ids.URL, refresh=False),
-            dcc.Store(id=ids.VIEW_SHOWN, storage_type="memory", data=shown),
-            dcc.Store(id=ids.DOCUMENT_META, storage_type="memory", data=meta),
-            html.Div(content, id=ids.PAGE),
+            dcc.Store(id=ids.VIEW_SHOWN, storage_type="memory", data=""),
+            dcc.Store(id=ids.DOCUMENT_META, storage_type="memory"),
+            html.Div(id=ids.PAGE),
         ],
     )
 

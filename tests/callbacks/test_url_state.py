@@ -154,28 +154,3 @@ def test_a_hand_made_grid_state_is_ignored_not_a_500(client, junk):
     )
     got = call(client, f"..{ids.TABLE}.getRowsResponse", rows)
     assert len(got[ids.TABLE]["getRowsResponse"]["rowData"]) == 20
-
-
-def _layout(client, referrer=None):
-    headers = {"Referer": referrer} if referrer else {}
-    response = client.get("/_dash-layout", headers=headers)
-    assert response.status_code == 200
-    shell = response.get_json()["props"]["children"]
-    return {c["props"]["id"]: c["props"] for c in shell}
-
-
-def test_the_layout_comes_with_the_page_its_address_asks_for(client):
-    """The first load needs no round trip for the page: the layout request names the page's
-    address (Referer), and the page is in the layout, with the key render_page compares."""
-    props = _layout(client, "http://localhost/?article=207.3&lang=en&utm_source=x")
-    assert props[ids.VIEW_SHOWN]["data"] == "/?article=207.3&lang=en"
-    assert props[ids.DOCUMENT_META]["data"]["lang"] == "en"
-    assert "207.3" in json.dumps(props[ids.PAGE]["children"])
-    status = _layout(client, "http://localhost/status")
-    assert status[ids.VIEW_SHOWN]["data"].startswith("/status?")
-
-
-def test_without_a_referrer_or_from_another_host_the_page_is_drawn_by_its_callback(client):
-    for referrer in (None, "https://elsewhere.example/?article=207.3"):
-        props = _layout(client, referrer)
-        assert props[ids.PAGE].get("children") is None and props[ids.VIEW_SHOWN]["data"] == ""
