@@ -473,7 +473,12 @@ def text_frame(raw: pd.DataFrame) -> pd.DataFrame:
     value of a column converted once."""
     columns = {}
     for name in raw.columns:
-        codes, distinct = distinct_values(raw[name])
+        values = raw[name]
+        if pd.api.types.infer_dtype(values, skipna=True) in ("string", "empty"):
+            # Text already (ids, names, links: mostly distinct): only the empty cells change.
+            columns[name] = values.astype(object).where(values.notna(), "").to_numpy()
+            continue
+        codes, distinct = distinct_values(values)
         texts = np.array([cell_text(v) for v in distinct] + [""], dtype=object)
         columns[name] = texts[codes]
     return pd.DataFrame(columns, index=raw.index) if len(raw.columns) else raw
