@@ -65,24 +65,15 @@ return out;
 
 
 def driver():
+    """Headless Debian Chromium with the tests' own options (tests/conftest.py)."""
     from selenium import webdriver
-    from selenium.webdriver.chrome.options import Options
     from selenium.webdriver.chrome.service import Service
 
-    options = Options()
+    from tests.conftest import pytest_setup_options
+
+    options = pytest_setup_options()
     options.binary_location = CHROMIUM
-    for argument in (
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--window-size=1400,1800",
-    ):
-        options.add_argument(argument)
+    options.add_argument("--headless")
     options.set_capability("goog:loggingPrefs", {"browser": "SEVERE"})
     return webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
 
