@@ -4,6 +4,8 @@ import gc
 import os
 
 bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8050')}"
+# One worker per core: measured with `python -m bench.load` (100k rows, 16 users, 20 s, locust on
+# the same 2 cores), 2 workers gave 181 filter changes/s, 3 gave 164 and 4 gave 148.
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
 preload_app = True  # load and validate the dataset once; workers share it copy-on-write
 timeout = 60
