@@ -195,10 +195,9 @@ class Memo:
     SIZES: ClassVar[dict[str, int]] = {
         "options": 2,
         "mask": 64,
-        "overview": 256,
+        "overview": 1024,  # each view's parts (counters, timeline, ...), each a few KB
         "table": 8,
         "table_order": 32,
-        "names": 1,
         "breaks": 16,
         "person_index": 1,
         "compare": 16,

@@ -147,9 +147,9 @@ def test_another_dataset_version_does_not_see_it(redis_url, prefix):
 
 def test_only_the_shared_kinds_go_to_redis(redis_url, prefix):
     assert {"overview", "breaks", "options", "compare"} <= Memo.SHARED
-    assert not {"mask", "table", "names", "person_index", "history"} & Memo.SHARED
+    assert not {"mask", "table", "table_order", "person_index", "history"} & Memo.SHARED
     memo = Memo("v1", _store(redis_url, prefix))
-    for kind in ("mask", "table", "names", "person_index", "history"):
+    for kind in ("mask", "table", "table_order", "person_index", "history"):
         memo.get(kind, None, lambda: b"large")
     memo.get("options", None, lambda: ("small",))
     keys = sorted(k.decode() for k in _client(redis_url).scan_iter(f"{prefix}:*"))
