@@ -10,6 +10,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import unquote
 
 import pytest
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.support.ui import WebDriverWait
 
 from callbacks.static_export import export_embeds
@@ -162,6 +163,12 @@ def choose_option(dash_duo, radio_id: str, index: int) -> None:
     labels[index].click()
 
 
+def settled(driver) -> WebDriverWait:
+    """A wait that looks again when the page it looked at was rendered anew under it (back and
+    forward render the whole page from the URL)."""
+    return WebDriverWait(driver, 10, ignored_exceptions=(StaleElementReferenceException,))
+
+
 def back(driver) -> None:
     """The browser's back button, once the last step has settled: Chrome drops a traversal
     asked for while the previous one is still being handled."""
@@ -197,15 +204,18 @@ def test_the_url_follows_the_reader_and_back_and_forward_restore_the_view(
     WebDriverWait(driver, 10).until(
         lambda _: driver.execute_script(checked % ids.UNIT) == [True, False]
     )
-    assert counter(dash_duo, ids.COUNT_PERSONS) == persons
+    # Going back renders the page anew: an element found a moment before may be replaced.
+    settled(driver).until(lambda _: counter(dash_duo, ids.COUNT_PERSONS) == persons)
     # Going back rendered each view again, and rendering one wrote no new history entry.
     assert driver.execute_script("return history.length") == entries
     time.sleep(1)
     driver.forward()
     WebDriverWait(driver, 10).until(lambda _: "unit=prosecutions" in search())
-    # The language link keeps the view.
-    english = dash_duo.find_element(f"#{ids.LANG_LINK['en']}").get_attribute("href")
-    assert "unit=prosecutions" in unquote(english) and "lang=en" in english
+    # The language link keeps the view (on the page forward renders anew).
+    link = f"#{ids.LANG_LINK['en']}"
+    english = lambda: dash_duo.find_element(link).get_attribute("href")  # noqa: E731
+    settled(driver).until(lambda _: "unit=prosecutions" in unquote(english()))
+    assert "lang=en" in english()
     assert dash_duo.get_logs() == []
 
 
