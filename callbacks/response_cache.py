@@ -3,10 +3,10 @@ the same few views, and a view asked for again is answered from here without run
 building a figure or compressing anything.
 
 A callback's answer depends only on its request body (inputs, states, which outputs), the
-dataset and its load reports, the address the app is reached at (absolute links when
-PUBLIC_URL is not set), and on the encoding the reader accepts (the body is kept compressed).
-All of it is in the key, the dataset as its version and the reports as the repository's count
-of swaps: a reload starts afresh without clearing anything.
+dataset and its load reports, the scheme and host the app is reached at (absolute links where
+PUBLIC_URL is not set), and the encoding the reader accepts (the body is kept compressed). All
+of it is in the key, the dataset as its version and the reports as the repository's count of
+swaps: a reload starts afresh without clearing anything.
 """
 
 from __future__ import annotations
@@ -80,7 +80,7 @@ def cache_responses(app: Dash, repository: DatasetRepository) -> ResponseCache:
         for part in (
             version,
             str(repository.generation),  # the reports (Data status) may change on their own
-            request.host,
+            request.host_url,  # scheme and host: links are absolute where PUBLIC_URL is unset
             request.headers.get("Accept-Encoding", ""),
         ):
             digest.update(part.encode() + b"\x1f")

@@ -17,8 +17,10 @@ def post(
     values: dict[str, Any],
     changed: list[str] | None = None,
     headers: dict[str, str] | None = None,
+    base_url: str = "http://localhost",
 ):
-    """The raw HTTP response of firing the callback (see `call`); `headers` go with the POST."""
+    """The raw HTTP response of firing the callback (see `call`); `headers` go with the POST,
+    to `base_url` (its scheme and host)."""
     spec = next(d for d in dependencies(client) if d["output"].startswith(output_starts_with))
     outputs = [
         {"id": part.rsplit(".", 1)[0], "property": part.rsplit(".", 1)[1]}
@@ -35,7 +37,9 @@ def post(
         "state": filled(spec["state"]),
         "changedPropIds": changed or [],
     }
-    response = client.post("/_dash-update-component", json=payload, headers=headers or {})
+    response = client.post(
+        "/_dash-update-component", json=payload, headers=headers or {}, base_url=base_url
+    )
     assert response.status_code == 200, response.get_data(as_text=True)[:500]
     return response
 

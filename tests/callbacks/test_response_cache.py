@@ -83,3 +83,12 @@ def test_new_load_reports_on_the_same_dataset_are_not_answered_from_before(app):
         repo.replace(repo.current(), repo.reports())  # same dataset, reports anew
         _overview(client)
         assert computed.call_count == 2
+
+
+def test_another_scheme_gets_its_own_answer(app):
+    """Behind a TLS proxy the same host is reached over https, and absolute links say so."""
+    client = app.server.test_client()
+    with _counting() as computed:
+        for base in ("http://localhost", "https://localhost", "http://localhost"):
+            post(client, f"..{ids.COUNT_PERSONS}", filter_values(), base_url=base)
+        assert computed.call_count == 2
