@@ -29,6 +29,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from callbacks import register_callbacks
 from callbacks.common import PUBLIC_URL_KEY, attach_repository
+from callbacks.request_guard import guard_callback_requests
 from callbacks.response_cache import cache_responses
 from callbacks.routes import FRAMEABLE_ENDPOINTS
 from components.i18n import t
@@ -322,6 +323,7 @@ def create_app(config: AppConfig | None = None) -> Dash:
     attach_repository(app, repository)
     app.server.extensions[DASH_APP_KEY] = app  # gunicorn.conf.py reaches the app through it
     repository.share(shared_store(config.redis_url))
+    guard_callback_requests(app)  # first: nothing else reads a malformed callback body
     cache_responses(app, repository)  # before compress: it keeps the compressed answers
     compress(app)
     cache_lifetimes(app)

@@ -1,0 +1,85 @@
+"""Malformed callback requests get a 400 naming what is wrong, never a 500 (issue 13, in part);
+a body over the limit gets a 413 before anything reads it."""
+
+import json
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from callbacks.request_guard import MAX_BODY_BYTES
+from components import ids
+from tests.callbacks.dash_client import post
+from tests.callbacks.test_http import filter_values
+
+ENDPOINT = "/_dash-update-component"
+GRID = {"id": ids.TABLE, "property": "paginationGoTo"}
+
+
+@pytest.mark.parametrize(
+    ("body", "says"),
+    [
+        (b"not json", "not a JSON object"),
+        (b"[]", "not a JSON object"),
+        (b"{}", "no server callback"),
+        (b'{"output": 5}', "no server callback"),
+        (b'{"output": "nope.children", "outputs": {}, "inputs": []}', "no server callback"),
+        # A clientside callback's output: Dash's own lookup failed with a KeyError (500).
+        (json.dumps({"output": f"{ids.TABLE}.paginationGoTo", "outputs": GRID}).encode(), "no"),
+    ],
+)
+def test_a_malformed_body_is_a_400_that_says_why(client, body, says):
+    response = client.post(ENDPOINT, data=body, content_type="application/json")
+    assert response.status_code == 400
+    assert says in response.get_data(as_text=True)
+
+
+def test_wrong_shapes_inside_a_real_callbacks_body_are_400s(client):
+    real = client.get("/_dash-dependencies").get_json()
+    spec = next(d for d in real if d["output"].startswith(f"..{ids.COUNT_PERSONS}"))
+    for broken in (
+        {"inputs": "zz"},
+        {"inputs": [1, 2]},
+        {"state": {"id": "x"}},
+        {"outputs": "x"},
+        {"changedPropIds": [{"x": 1}]},
+    ):
+        body = {"output": spec["output"], "outputs": [], "inputs": [], "state": [], **broken}
+        response = client.post(ENDPOINT, json=body)
+        assert response.status_code == 400, broken
+
+
+def test_a_body_over_the_limit_is_refused_unread(client):
+    response = client.post(
+        ENDPOINT, data=b"x" * (MAX_BODY_BYTES + 1), content_type="application/json"
+    )
+    assert response.status_code == 413
+
+
+def test_the_page_s_own_requests_still_pass(client):
+    values = filter_values(**{f"{ids.FILTER_ARTICLE}.value": ["207.3"]})
+    assert post(client, f"..{ids.COUNT_PERSONS}", values).status_code == 200
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    body=st.dictionaries(
+        st.sampled_from(["output", "outputs", "inputs", "state", "changedPropIds", "x"]),
+        json_values,
+        max_size=6,
+    )
+)
+def test_any_json_body_gets_an_answer_not_a_500(client, body):
+    response = client.post(ENDPOINT, json=body)
+    assert response.status_code < 500
