@@ -7,6 +7,7 @@ it afterwards. Its `version` is a hash of the content, so query results can be c
 from __future__ import annotations
 
 import hashlib
+import json
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
@@ -130,7 +131,7 @@ def _exploded(cases: pd.DataFrame, column: str, distinct: bool = False) -> pd.Da
     try:
         codes, lists = pd.factorize(cases[column], use_na_sentinel=True)
     except TypeError:  # lists, in a frame made by hand
-        codes, lists = pd.factorize(cases[column].map(_hashable), use_na_sentinel=True)
+        codes, lists = pd.factorize(cases[column].map(hashable), use_na_sentinel=True)
     items = [
         [i for i in (dict.fromkeys(v) if distinct else v) if i is not None and i == i]
         if isinstance(v, (tuple, list))
@@ -147,8 +148,14 @@ def _exploded(cases: pd.DataFrame, column: str, distinct: bool = False) -> pd.Da
     return pd.DataFrame({"row": rows, "value": flat[at] if len(rows) else flat[:0]})
 
 
-def _hashable(value: object) -> object:
-    return tuple(value) if isinstance(value, list) else value
+def hashable(value: object) -> object:
+    """A cell as something a hash table takes: lists and arrays as tuples, a dict as its JSON
+    (cells read from JSON or Parquet)."""
+    if isinstance(value, (list, np.ndarray)):
+        return tuple(value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return value
 
 
 def _charges_table(cases: pd.DataFrame) -> pd.DataFrame:
@@ -176,7 +183,7 @@ def _content_hash(cases: pd.DataFrame) -> str:
         try:  # list columns (articles, case groups) hold tuples, which hash
             codes, values = pd.factorize(column, use_na_sentinel=True)
         except TypeError:  # lists, in a frame made by hand
-            codes, values = pd.factorize(column.map(_hashable), use_na_sentinel=True)
+            codes, values = pd.factorize(column.map(hashable), use_na_sentinel=True)
         digest.update(f"\x1d{name}\x1d{len(values)}\x1d".encode())
         digest.update(codes.astype(np.int64).tobytes())
         digest.update("\x1e".join(map(str, np.asarray(values, dtype=object))).encode())

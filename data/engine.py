@@ -154,6 +154,7 @@ class Engine:
     last_day: dict[str, int | None]  # date column -> its latest day in the data
     months: np.ndarray  # float sentence months, NaN where not given
     prison: np.ndarray  # real imprisonment
+    severity: np.ndarray  # of each row's punishment (SEVERITY; -1: not known)
     life: np.ndarray
     held: np.ndarray  # deprived of liberty now
     # One row per person by a rule, as an order: rows grouped by person, the chosen one first.
@@ -187,7 +188,6 @@ class Engine:
         person_column: str,
         identity_column: str,
     ) -> Engine:
-        severity = SEVERITY
         region_codes = tuple(regions())
         size = len(cases)
         person = cases[person_column].to_numpy(np.int32)
@@ -211,7 +211,7 @@ class Engine:
         months = cases["sentence_months"].to_numpy(dtype=float, na_value=np.nan)
         punishment = columns["punishment_type"]
         prison = punishment.equals("imprisonment")
-        rank = np.array([severity.get(v, -1) for v in punishment.values] + [-1], dtype=np.int64)[
+        rank = np.array([SEVERITY.get(v, -1) for v in punishment.values] + [-1], dtype=np.int64)[
             punishment.codes
         ]
         known_months = np.nan_to_num(months, nan=-1.0)
@@ -260,6 +260,7 @@ class Engine:
             },
             months=months,
             prison=prison,
+            severity=rank,
             life=punishment.equals("life"),
             held=cases["in_custody"].to_numpy(dtype=bool, na_value=False),
             earliest={c: np.lexsort((d, person)) for c, d in days.items()},

@@ -21,7 +21,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from data.dataset import LINE, Dataset, LoadReport, RowIssue, SourceInfo
+from data.dataset import LINE, Dataset, LoadReport, RowIssue, SourceInfo, hashable
 from data.importers.read import DEFAULT_MAX_BYTES, DataLoadError
 from data.reference import KNOWN_LISTS, regions
 from data.schema import (
@@ -450,22 +450,14 @@ def distinct_values(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
         return codes, np.asarray(encoded.dictionary.to_pylist(), dtype=object)
     if values.dtype == object and pd.api.types.infer_dtype(values, skipna=True).startswith("mixed"):
         # True == 1 == 1.0 to a hash table, but they are different cells: keyed by type too.
-        values = values.map(lambda v: (type(v).__name__, _hashable_cell(v)))
+        values = values.map(lambda v: (type(v).__name__, hashable(v)))
         codes, keys = pd.factorize(values, use_na_sentinel=True)
         return codes, np.array([v for _, v in keys], dtype=object)
     try:
         codes, distinct = pd.factorize(values, use_na_sentinel=True)
     except TypeError:  # lists or arrays in cells (JSON, Parquet): compared as tuples
-        codes, distinct = pd.factorize(values.map(_hashable_cell), use_na_sentinel=True)
+        codes, distinct = pd.factorize(values.map(hashable), use_na_sentinel=True)
     return codes, np.asarray(distinct, dtype=object)
-
-
-def _hashable_cell(value: object) -> object:
-    if isinstance(value, (list, np.ndarray)):
-        return tuple(value)
-    if isinstance(value, dict):
-        return json.dumps(value, ensure_ascii=False, sort_keys=True)
-    return value
 
 
 def text_frame(raw: pd.DataFrame) -> pd.DataFrame:

@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from data.dataset import PERSON_CODE, Dataset
-from data.engine import NO_DAY, SEVERITY, Engine, Selection
+from data.engine import NO_DAY, Engine, Selection
 from data.filters import DATE_COLUMNS, FilterState
 from data.reference import article_sort_key, population, regions
 from data.schema import GENDERS, PUNISHMENT_TYPES, STATUSES
@@ -457,16 +457,6 @@ def overview(dataset: Dataset, state: FilterState) -> Overview:
 
 # --- the persons table ---------------------------------------------------------------------------
 
-TABLE_COLUMNS = (
-    "name",
-    "region_code",
-    "articles",
-    "custody_date",
-    "punishment_type",
-    "status",
-    "cases",
-    "source_url",
-)
 SORTABLE = ("name", "region_code", "articles", "custody_date", "sentence", "status", "cases")
 
 
@@ -616,7 +606,7 @@ def _table_order(
                 days = table.custody[positions]
                 keys.append(_sort_key(days, days == NO_DAY, up))
             elif column == "sentence":  # life first (severity), then the longest term
-                severity = _severity(dataset)[rows]
+                severity = engine.severity[rows]
                 months = engine.months[rows]
                 keys += [
                     _sort_key(severity, np.zeros(len(rows), bool), up),
@@ -635,12 +625,6 @@ def _table_order(
         return positions[np.lexsort(keys[::-1])]
 
     return dataset.memo.get("table_order", key, compute)
-
-
-def _severity(dataset: Dataset) -> np.ndarray:
-    punishment = dataset.engine.columns["punishment_type"]
-    rank = [SEVERITY.get(v, -1) for v in punishment.values] + [-1]
-    return np.array(rank, dtype=np.int64)[punishment.codes]
 
 
 def table_page(
