@@ -59,10 +59,19 @@ _SCRIPT = re.compile(r"<\s*(script|style)[^>]*>.*?<\s*/\s*\1\s*>", re.IGNORECASE
 
 
 def strip_markup(text: str) -> str:
-    """Text without HTML: scripts and styles dropped whole, tags removed, entities decoded."""
+    """Text without HTML: entities decoded first (markup an export encoded once or twice, as
+    `&amp;lt;b&amp;gt;`, is markup too), then scripts and styles dropped whole and tags removed
+    until none is left (`<<b>script>` leaves no `<script>` behind). Decoding after removing
+    would turn `&lt;b onmouseover=x&gt;` into a live tag."""
+    for _ in range(3):  # an entity encoded more often than that is left as text
+        decoded = html.unescape(text)
+        if decoded == text:
+            break
+        text = decoded
     text = _SCRIPT.sub(" ", text)
-    text = _TAG.sub(" ", text)
-    return " ".join(html.unescape(text).split())
+    while _TAG.search(text):
+        text = _TAG.sub(" ", text)
+    return " ".join(text.split())
 
 
 def region_categories() -> tuple[str, ...]:

@@ -1,12 +1,15 @@
 """The canonical loader: values read field by field, every unusable value reported, not lost."""
 
+import re
 from datetime import date
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from data.loader import DataLoadError, load_canonical, normalise
+from data.loader import DataLoadError, load_canonical, normalise, strip_markup
 from data.schema import COLUMN_NAMES
 
 HEADER = ",".join(COLUMN_NAMES)
@@ -338,3 +341,28 @@ def test_cells_equal_to_a_hash_table_but_not_as_text_stay_apart():
 
     raw = pd.DataFrame({"x": pd.Series([True, 1, 1.0, None, ["a", "b"]], dtype=object)})
     assert text_frame(raw)["x"].tolist() == ["true", "1", "1", "", "a|b"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("&lt;b onmouseover=x&gt;bold&lt;/b&gt;", "bold"),
+        ("&amp;lt;img src=x onerror=alert(1)&amp;gt;Иван", "Иван"),
+        ("&lt;script&gt;alert(1)&lt;/script&gt;Пётр", "Пётр"),
+        ("<<b>script>alert(1)<</b>/script>", "alert(1)"),
+        ("<p>Осуждён по ст.&nbsp;207.3</p>", "Осуждён по ст. 207.3"),
+        ("a < b, c > d", "a d"),
+        ("x < 5", "x < 5"),
+    ],
+)
+def test_markup_is_removed_after_entities_are_decoded(text, expected):
+    """Entity-encoded markup is decoded first and then removed: decoding after the tags were
+    gone turned `&lt;b onmouseover=x&gt;` into live markup."""
+    assert strip_markup(text) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("<>/&;#ltgamp bx=\"'1")) | st.characters()))
+def test_no_tag_survives_stripping(text):
+    cleaned = strip_markup(text)
+    assert not re.search(r"<[^<>]*>", cleaned)
