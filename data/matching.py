@@ -66,6 +66,7 @@ from rapidfuzz.process import cpdist
 
 from data.articles import article_key
 from data.dataset import RowIssue
+from data.importers.read import error_text
 from data.schema import UNKNOWN_REGION
 from data.search import query_tokens
 
@@ -658,7 +659,7 @@ def read_overrides(path: Path) -> tuple[tuple[Override, ...], tuple[RowIssue, ..
     try:
         text = _decode(path.read_bytes())
     except OSError as error:
-        return (), (_issue(file, 0, "", str(path), f"cannot be read: {error.strerror or error}"),)
+        return (), (_issue(file, 0, "", "", f"cannot be read: {error_text(error)}"),)
     lines = [line for line in text.splitlines() if line.strip()]
     if not lines:
         return (), (_issue(file, 1, "", "", "the file is empty; expected a header line"),)

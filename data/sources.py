@@ -30,7 +30,12 @@ from data.dataset import (
     SourceInfo,
 )
 from data.importers import FORMATS, load_file
-from data.importers.read import DEFAULT_MAX_BYTES, SUPPORTED_SUFFIXES, DataLoadError
+from data.importers.read import (
+    DEFAULT_MAX_BYTES,
+    SUPPORTED_SUFFIXES,
+    DataLoadError,
+    error_text,
+)
 from data.matching import OVERRIDES_FILE, Override, match_persons, read_overrides
 
 log = logging.getLogger(__name__)
@@ -75,7 +80,7 @@ def read_meta(path: Path) -> tuple[SourceInfo | None, str | None, tuple[str, ...
         if not isinstance(values, dict):
             raise ValueError("not a JSON object")
     except (OSError, ValueError) as error:
-        return None, None, (f"{meta.name} ignored: {error}",)
+        return None, None, (f"{meta.name} ignored: {error_text(error)}",)
     notes = []
     as_of = None
     if values.get("as_of"):

@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -49,9 +50,24 @@ class RawTable:
     total_declared: int | None = None  # an API response's "total", when it has one
 
 
+# A file system path inside an error's text ('/srv/data/x.csv', 'C:\\data\\x.csv'): where the
+# data lives on the server is nobody's business on the Data status page. A quoted path may hold
+# spaces; a bare one ends at the first.
+_QUOTED_PATH = re.compile(r"""(['"])(?:[A-Za-z]:)?[^'"]*[\\/]([^'"\\/]*)\1""")
+_PATH = re.compile(r"""(?:[A-Za-z]:)?(?:[\\/][^\s'"\\/:]+)+[\\/]([^\s'"\\/:]*)""")
+
+
+def error_text(error: BaseException) -> str:
+    """What went wrong, for a report the public may read: an OS error's own words, and any
+    path in a library's message shortened to the file's name."""
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror
+    return _PATH.sub(r"\1", _QUOTED_PATH.sub(r"\1\2\1", str(error)))
+
+
 def _check_size(path: Path, max_bytes: int) -> int:
     if not path.is_file():
-        raise DataLoadError(f"{path}: no such file", "missing")
+        raise DataLoadError(f"{path.name}: no such file", "missing")
     size = path.stat().st_size
     if size > max_bytes:
         raise DataLoadError(
@@ -237,7 +253,7 @@ def read_xlsx(path: Path) -> RawTable:
         frame = pd.read_excel(path, dtype=object, engine="openpyxl")
     except Exception as error:  # openpyxl raises many types for a damaged workbook
         raise DataLoadError(
-            f"{name}: not a readable XLSX workbook ({error})", "malformed"
+            f"{name}: not a readable XLSX workbook ({error_text(error)})", "malformed"
         ) from error
     frame = frame.dropna(how="all")
     if frame.empty:
@@ -254,7 +270,7 @@ def read_parquet(path: Path) -> RawTable:
         frame = pd.read_parquet(path)
     except Exception as error:  # pyarrow raises several types for a damaged file
         raise DataLoadError(
-            f"{path.name}: not a readable Parquet file ({error})", "malformed"
+            f"{path.name}: not a readable Parquet file ({error_text(error)})", "malformed"
         ) from error
     if frame.empty:
         raise DataLoadError(f"{path.name}: a header but no rows", "header_only")
@@ -285,4 +301,6 @@ def read_raw(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> RawTable:
     except DataLoadError:
         raise
     except (OSError, ValueError, TypeError, RecursionError) as error:
-        raise DataLoadError(f"{path.name}: could not be read ({error})", "unreadable") from error
+        raise DataLoadError(
+            f"{path.name}: could not be read ({error_text(error)})", "unreadable"
+        ) from error

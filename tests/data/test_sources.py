@@ -256,3 +256,25 @@ def test_metadata_without_a_source_name_leaves_the_list_named_by_its_data(tmp_pa
     ]
     assert len(dataset.cases) == 9 and "demo-0300" not in set(dataset.cases["person_id"])
     assert [s.file for s in dataset.snapshots] == ["list_9_01-02-2025.csv"]
+
+
+@pytest.mark.parametrize(
+    "name, make",
+    [
+        ("list.csv", lambda p: p.mkdir()),  # the OS error names the whole path
+        ("list.parquet", lambda p: p.write_bytes(b"PAR1 not really parquet PAR1")),
+        ("list.xlsx", lambda p: p.write_bytes(b"PK\x03\x04 not a workbook")),
+        ("list.json", lambda p: p.write_text('{"a": ')),
+    ],
+)
+def test_no_message_about_a_file_names_the_folder_it_is_in(tmp_path, name, make):
+    """What the Data status page shows of a bad file names the file, never the server's path."""
+    folder = tmp_path / "srv-secret-folder"
+    folder.mkdir()
+    path = folder / name
+    make(path)
+    (folder / "list.csv.meta.json").write_text("{broken")
+    _dataset, report = load_one(path)
+    shown = " ".join([report.error or "", *report.notes, *(i.message for i in report.issues)])
+    assert report.error and name in report.error
+    assert "srv-secret-folder" not in shown, shown
