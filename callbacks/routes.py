@@ -26,14 +26,16 @@ from components.chart_spec import (
 from components.chart_tables import EMBEDS, chart_table, compare_table, one_list_table
 from components.embed_page import EmbedAssets, embed_html, person_embed_html
 from components.i18n import fmt_date, t
+from components.layout import PAGES
 from components.map import MapAssets
+from components.not_found import not_found_html
 from components.person import person_views
 from components.provenance import pair_labels, source_labels, sources_sentence
 from data.compare import compare_lists
 from data.dataset import Dataset
 from data.export import case_rows, csv_bytes
 from data.query import filter_options
-from data.view_query import LANGUAGES, ViewQuery
+from data.view_query import LANGUAGES, ViewQuery, person_key
 
 ROOT = Path(__file__).resolve().parent.parent
 # plotly.js with only the traces our figures use (tools/plotly-bundle builds it): every page
@@ -52,6 +54,8 @@ EMBED_FILE_ALIASES = {"plotly.min.js": PLOTLY_BUNDLE.name}
 HOST_SCRIPT = ROOT / "assets" / "embed" / "host.js"
 # The only responses another site may put in a frame (app.py sets frame-ancestors by them).
 FRAMEABLE_ENDPOINTS = frozenset({"embed", "embed_person"})
+# Dash's own route for every page path: it would answer any path at all with the dashboard.
+DASH_PAGE_ENDPOINT = "/<path:path>"
 CACHE_SECONDS = 300  # a news spike hits the same embed again and again; the data changes rarely
 
 
@@ -128,11 +132,35 @@ def register(app: Dash) -> None:
         dataset, view = _view(app)
         return dataset, view, chart_spec(chart, dataset, view, assets)
 
+    def reader_language() -> str:
+        """?lang= when the link says it, else the browser's preference, else Russian."""
+        asked = request.args.get("lang")
+        if asked in LANGUAGES:
+            return asked
+        return request.accept_languages.best_match(LANGUAGES) or LANGUAGES[0]
+
+    @server.before_request
+    def only_pages_that_exist() -> None:
+        """A path that is none of the pages, nor a person on the lists, is a 404: Dash would
+        answer it with the dashboard (and a 200 that a search engine or a link checker keeps)."""
+        if request.endpoint != DASH_PAGE_ENDPOINT:
+            return
+        path = "/" + (app.strip_relative_path(request.path) or "")
+        if path in PAGES:
+            return
+        if person_key(path) and person_views(repository(app).current(), path, "en"):
+            return
+        abort(404)
+
     @server.errorhandler(404)
     def not_found(_error: Exception) -> tuple[Response, int]:
-        """In both languages, what was not found: a person's card, a chart (with the charts
-        there are), or any other file."""
+        """A page the reader asked for: the 404 page in their language. A file, an embed or a
+        download (read by a frame or a script): what was not found, in both languages, as plain
+        text: a person's card, a chart (with the charts there are), or any other file."""
         path = request.path
+        if request.endpoint in (None, DASH_PAGE_ENDPOINT):
+            page = not_found_html(reader_language(), app.get_relative_path("/"))
+            return Response(page, content_type="text/html; charset=utf-8"), 404
         if path.startswith("/embed/person/"):
             key, extra = "person.not_found", {}
         elif path.startswith(("/embed/", "/download/")):

@@ -96,6 +96,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "download.demo": ("ВНИМАНИЕ", "WARNING"),
     "download.ignored": ("Не применено из ссылки", "Not applied from the link"),
     "error.not_found": ("Такой страницы нет.", "No such page."),
+    "error.not_found_title": ("Страница не найдена", "Page not found"),
+    "error.not_found_hint": (
+        "Такой страницы здесь нет: возможно, в ссылке опечатка или она устарела.",
+        "There is no such page here: the link may be mistyped or out of date.",
+    ),
+    "error.not_found_links": ("Куда перейти", "Where to go"),
+    "error.to_overview": ("Перейти к обзору", "Go to the overview"),
     "embed.not_found": (
         "Такой страницы нет. Графики для встраивания: {charts} (/embed/<график>).",
         "No such page. Charts to embed: {charts} (/embed/<chart>).",

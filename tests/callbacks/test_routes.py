@@ -20,7 +20,7 @@ from components.embed_page import EmbedAssets, embed_html
 from components.i18n import fmt_int, t
 from data.filters import FilterState
 from data.query import overview
-from data.view_query import ViewQuery
+from data.view_query import ViewQuery, person_path
 from tests.conftest import FIXTURES
 
 CHARTS = ("map", "timeline", "sentences", "counters")
@@ -697,3 +697,49 @@ def test_behind_a_proxy_the_mount_path_is_named_once(monkeypatch):
     page = client.get("/embed/timeline?lang=en", headers=headers).get_data(as_text=True)
     link = re.search(r'<p class="pp-link"><a href="([^"]+)"', page).group(1)
     assert html.unescape(link) == "http://example.org/prisoners/?lang=en"
+
+
+@pytest.mark.parametrize(
+    "path, headers, lang",
+    [
+        ("/no-such-page", {}, "ru"),
+        ("/no-such-page?lang=en", {}, "en"),
+        ("/compare/extra/parts", {"Accept-Language": "en-GB,en;q=0.8"}, "en"),
+        ("/wp-login.php?lang=ru", {"Accept-Language": "en"}, "ru"),
+        ("/person/nobody/0", {"Accept-Language": "de, en;q=0.5"}, "en"),
+        ("/person/only-one-part", {}, "ru"),
+    ],
+)
+def test_a_path_that_is_no_page_is_a_404_page_in_the_readers_language(client, path, headers, lang):
+    """Dash answered every path with the dashboard and a 200."""
+    response = client.get(path, headers=headers)
+    assert response.status_code == 404
+    assert response.content_type == "text/html; charset=utf-8"
+    page = response.get_data(as_text=True)
+    assert f'<html lang="{lang}">' in page
+    heading = {"ru": "Страница не найдена", "en": "Page not found"}
+    assert f"<h1>{heading[lang]}</h1>" in page
+    other = "en" if lang == "ru" else "ru"
+    assert f'href="?lang={other}"' in page and f'href="/?lang={lang}"' in page
+    assert "_dash-" not in page  # a plain page: no dashboard behind it
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert "frame-ancestors 'self'" in response.headers["Content-Security-Policy"]
+
+
+def test_the_404_page_never_echoes_the_path(client):
+    response = client.get('/"><script>alert(1)</script>?lang=<b>x</b>')
+    assert response.status_code == 404
+    page = response.get_data(as_text=True)
+    assert "<script" not in page and "alert" not in page and "<b>" not in page
+
+
+@pytest.mark.parametrize("path", ["/", "/compare", "/history/", "/status?lang=en"])
+def test_the_pages_themselves_are_served(client, path):
+    assert client.get(path).status_code == 200
+
+
+def test_a_persons_page_is_served_while_the_person_is_on_the_lists(app, client):
+    cases = repository(app).current().cases
+    path = person_path(cases["source"].iloc[0], cases["person_id"].iloc[0])
+    assert client.get(path).status_code == 200
+    assert client.get(path + "x").status_code == 404
