@@ -28,7 +28,7 @@ def drawn_key(state: FilterState, lang: str, breaks: tuple) -> str:
 
 
 def _toggle(selected: list | None, code: str) -> list:
-    chosen = list(selected or [])
+    chosen = list(selected) if isinstance(selected, list) else []
     return [c for c in chosen if c != code] if code in chosen else [*chosen, code]
 
 
@@ -85,11 +85,12 @@ def register(app: Dash) -> None:
     def click_region(
         click: dict | None, regions: list | None, held: list | None, basis: str | None
     ) -> tuple:
-        points = (click or {}).get("points") or []
-        code = points[0].get("location") if points else None
+        points = click.get("points") if isinstance(click, dict) else None
+        point = points[0] if isinstance(points, list) and points else None
+        code = point.get("location") if isinstance(point, dict) else None
         # clickData is emptied after each click: a second click on the same region is then a
         # change, and removes the region again.
-        if not code:
+        if not code or not isinstance(code, str):
             return no_update, no_update, None
         if basis == "imprisonment":
             return no_update, _toggle(held, code), None

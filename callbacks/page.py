@@ -21,8 +21,12 @@ from data.query import filter_options
 from data.view_query import ViewQuery, person_key
 
 
-def page_path(app: Dash, pathname: str | None) -> str:
-    path = "/" + (app.strip_relative_path(pathname or "/") or "")
+def page_path(app: Dash, pathname: object) -> str:
+    """The page a pathname shows: one of PAGES, a person's page, else the overview (a
+    pathname that is not the app's own, or not even text, as a hand-made request sends)."""
+    if not isinstance(pathname, str) or not pathname.startswith(app.get_relative_path("/")):
+        return "/"
+    path = "/" + (app.strip_relative_path(pathname) or "")
     return path if path in PAGES or person_key(path) else "/"
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -60,6 +61,19 @@ def _dates(exact: dict) -> tuple[date | None, date | None]:
     return parse(exact.get("from")), parse(exact.get("to"))
 
 
+def _two_months(value: object) -> bool:
+    """Whether a slider value is what the slider sends: two finite numbers (a hand-made request
+    may send anything, and then the period is all time)."""
+    return (
+        isinstance(value, list)
+        and len(value) == 2
+        and all(
+            isinstance(v, int | float) and not isinstance(v, bool) and math.isfinite(v)
+            for v in value
+        )
+    )
+
+
 def period_from_slider(
     value: list[int] | None, months: Months, exact: dict | None = None
 ) -> tuple[date | None, date | None]:
@@ -68,10 +82,10 @@ def period_from_slider(
     `exact` holds the dates a shared link asked for when the slider cannot show them (a day
     inside a month, a date outside the data): they apply until the reader moves the slider.
     """
-    if months.empty or not value or len(value) != 2:
+    if months.empty or not _two_months(value):
         return None, None
     low, high = sorted(months.clamp(int(v)) for v in value)
-    if exact and exact.get("slider") == [low, high]:
+    if isinstance(exact, dict) and exact.get("slider") == [low, high]:
         return _dates(exact)
     date_from = None if low <= months.first else month_start(low)
     date_to = None if high >= months.last else month_end(high)
@@ -104,11 +118,11 @@ def period_text(value: list[int] | None, months: Months, exact: dict | None, lan
     """'апр 2022 — ноя 2026', exact dates when a link gave them, or 'за всё время'."""
     if months.empty:
         return t("filters.no_dates", lang)
-    if not value or len(value) != 2:  # no slider value yet: the whole range
+    if not _two_months(value):  # no slider value yet (or a hand-made one): the whole range
         value = [months.first, months.last]
     date_from, date_to = period_from_slider(value, months, exact)
     low, high = sorted(months.clamp(int(v)) for v in value)
-    if exact and exact.get("slider") == [low, high]:
+    if isinstance(exact, dict) and exact.get("slider") == [low, high]:
         ends = [fmt_date(d, lang) if d else "…" for d in (date_from, date_to)]
         return f"{ends[0]} — {ends[1]}"
     if date_from is None and date_to is None:

@@ -85,7 +85,7 @@ class ViewQuery:
     @classmethod
     def parse(cls, query: str | None) -> ViewQuery:
         """Any link's query string -> the view; whatever could not be taken is in `ignored`."""
-        query = (query or "").lstrip("?")
+        query = query.lstrip("?") if isinstance(query, str) else ""  # a hand-made body: anything
         filters, ignored = FilterState.parse_query(query)
         problems = list(ignored)
         search, sort, page, lang = "", (), 0, DEFAULT_LANGUAGE

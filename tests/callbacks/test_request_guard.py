@@ -83,3 +83,60 @@ json_values = st.recursive(
 def test_any_json_body_gets_an_answer_not_a_500(client, body):
     response = client.post(ENDPOINT, json=body)
     assert response.status_code < 500
+
+
+# Values of the kinds the page really sends, out of range or of the wrong kind: what a hand-made
+# request or a stale page could put into a well-formed body.
+plausible_values = (
+    json_values
+    | st.lists(st.sampled_from(["207.3", "280.3", "MOW", "SPE", "life", "", "x" * 300]))
+    | st.lists(st.integers(min_value=-(10**12), max_value=10**12), max_size=3)
+    | st.fixed_dictionaries(
+        {
+            "startRow": st.integers(-(10**9), 10**9) | st.text(max_size=3),
+            "endRow": st.integers(-(10**9), 10**9) | st.none(),
+            "sortModel": st.lists(
+                st.fixed_dictionaries(
+                    {"colId": json_values, "sort": st.sampled_from(["asc", "desc", "up", ""])}
+                ),
+                max_size=3,
+            ),
+        }
+    )
+    | st.fixed_dictionaries({"points": st.lists(json_values, max_size=2)})
+    | st.sampled_from(["?lang=en&article=999.9", "?period=1800-01..9999-12", "/person/x/y"])
+)
+
+
+def _server_callbacks(client) -> list[dict]:
+    return [
+        d for d in client.get("/_dash-dependencies").get_json() if not d.get("clientside_function")
+    ]
+
+
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.data())
+def test_any_values_in_a_real_callbacks_body_never_answer_500(client, data):
+    """Every server callback, with each input and state given a value of any kind: the answer
+    is a 200 (the value ignored or read leniently) or a 4xx, never a 500."""
+    spec = data.draw(st.sampled_from(_server_callbacks(client)), label="callback")
+    outputs = [
+        {"id": part.rsplit(".", 1)[0], "property": part.rsplit(".", 1)[1]}
+        for part in spec["output"].strip(".").split("...")
+    ]
+
+    def filled(items: list[dict]) -> list[dict]:
+        return [{**item, "value": data.draw(plausible_values)} for item in items]
+
+    inputs = filled(spec["inputs"])
+    body = {
+        "output": spec["output"],
+        "outputs": outputs if len(outputs) > 1 else outputs[0],
+        "inputs": inputs,
+        "state": filled(spec["state"]),
+        "changedPropIds": [f"{i['id']}.{i['property']}" for i in inputs[:1]],
+    }
+    response = client.post(ENDPOINT, json=body)
+    assert response.status_code < 500, response.get_data(as_text=True)[:300]

@@ -2,6 +2,8 @@
 
 from datetime import date
 
+import pytest
+
 from components.filters import (
     Months,
     exact_period,
@@ -92,3 +94,21 @@ def test_period_note_names_the_date_and_counts_in_words():
     assert period_note(FilterState(dates="start"), 3, "en") == (
         "Left out of the period for having no case start date: 3 persons."
     )
+
+
+@pytest.mark.parametrize(
+    "value, exact",
+    [
+        (["SPE", 5], None),
+        (5, None),
+        ([float("inf"), 0], None),
+        ([True, False], None),
+        ({"a": 1}, None),
+        ([0, 10**9], ["not", "a", "dict"]),
+        (["x" * 300, 1e300], {"slider": 3}),
+    ],
+)
+def test_a_slider_value_the_slider_never_sends_reads_as_all_time(value, exact):
+    """A hand-made request's period value (text, one number, infinity) answered 500."""
+    assert period_from_slider(value, MONTHS, exact) == (None, None)
+    assert period_text(value, MONTHS, exact, "en").startswith("all time")
