@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import logging.config
 import os
 import re
 import sys
@@ -27,7 +28,7 @@ from flask import Response, request
 from flask_compress import Compress
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from callbacks import register_callbacks
+from callbacks import operations, register_callbacks
 from callbacks.common import PUBLIC_URL_KEY, attach_repository
 from callbacks.request_guard import guard_callback_requests
 from callbacks.response_cache import cache_responses
@@ -323,6 +324,7 @@ def create_app(config: AppConfig | None = None) -> Dash:
     attach_repository(app, repository)
     app.server.extensions[DASH_APP_KEY] = app  # gunicorn.conf.py reaches the app through it
     repository.share(shared_store(config.redis_url))
+    operations.register(app)  # first: its clock starts before, and its log line ends, the rest
     guard_callback_requests(app)  # first: nothing else reads a malformed callback body
     cache_responses(app, repository)  # before compress: it keeps the compressed answers
     compress(app)
@@ -454,7 +456,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8050")))
     parser.add_argument("--debug", action="store_true", help="Dash dev tools and reloading")
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(message)s")
+    logging.config.dictConfig(operations.logging_config())
     try:
         app = create_app(_config(args))
     except (DataLoadError, ValueError) as error:

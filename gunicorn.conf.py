@@ -3,13 +3,22 @@
 import gc
 import os
 
+from callbacks.operations import logging_config
+
 bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8050')}"
 # One worker per core: measured with `python -m bench.load` (100k rows, 16 users, 20 s, locust on
 # the same 2 cores), 2 workers gave 181 filter changes/s, 3 gave 164 and 4 gave 148.
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
 preload_app = True  # load and validate the dataset once; workers share it copy-on-write
+# A worker silent this long (a request stuck past it) is killed and replaced; one asked to stop
+# (a reload, SIGHUP) finishes its requests within graceful_timeout first.
 timeout = 60
-accesslog = "-"
+graceful_timeout = 30
+keepalive = 5
+# No access log: the app writes one JSON line per request (callbacks/operations.py) without the
+# query string, which gunicorn's would keep (the table's search box holds the names people type).
+accesslog = None
+logconfig_dict = logging_config()
 
 
 def when_ready(server):

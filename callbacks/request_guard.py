@@ -9,6 +9,8 @@ ignored there, see callbacks/table.py).
 
 from __future__ import annotations
 
+import json
+
 from dash import Dash
 from flask import Response, request
 
@@ -25,6 +27,10 @@ def _is_property(item: object) -> bool:
     )
 
 
+def _name(item: dict) -> tuple[str, str]:
+    return (json.dumps(item["id"], sort_keys=True), item["property"])
+
+
 def body_problem(body: object, callback_map: dict) -> str | None:
     """What is wrong with a callback request's body, in English; None when it is well formed."""
     if not isinstance(body, dict):
@@ -33,14 +39,22 @@ def body_problem(body: object, callback_map: dict) -> str | None:
     if not isinstance(output, str) or "callback" not in callback_map.get(output, {}):
         return "no server callback has this output"
     outputs = body.get("outputs")
-    if not (
-        _is_property(outputs) or (isinstance(outputs, list) and all(map(_is_property, outputs)))
-    ):
-        return "'outputs' is not a property or a list of properties"
+    many = output.startswith("..")  # "..a.children...b.data..": several outputs
+    if many:
+        if not isinstance(outputs, list) or not all(map(_is_property, outputs)):
+            return "'outputs' is not a list of properties"
+        if len(outputs) != len(output.strip(".").split("...")):
+            return "'outputs' are not this callback's outputs"
+    elif not _is_property(outputs):
+        return "'outputs' is not a property"
+    spec = callback_map[output]
     for key in ("inputs", "state"):
         items = body.get(key, [])
         if not isinstance(items, list) or not all(map(_is_property, items)):
             return f"'{key}' is not a list of properties"
+        # The app has no pattern-matching callback: each input is one named property.
+        if [_name(i) for i in items] != [_name(i) for i in spec.get(key, [])]:
+            return f"'{key}' are not this callback's {key}"
     changed = body.get("changedPropIds", [])
     if not isinstance(changed, list) or not all(isinstance(c, str) for c in changed):
         return "'changedPropIds' is not a list of names"
@@ -57,6 +71,8 @@ def guard_callback_requests(app: Dash) -> None:
     def refuse_malformed_callbacks() -> Response | None:
         if request.method != "POST" or request.path != endpoint:
             return None
+        if (request.content_length or 0) > MAX_BODY_BYTES:  # whatever its type says
+            return Response("Request body too large.", status=413, mimetype="text/plain")
         problem = body_problem(request.get_json(silent=True), app.callback_map)
         if problem is None:
             return None

@@ -12,6 +12,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from dash import Dash
+from dash.exceptions import DependencyException
 from flask import Response, abort, request, send_file
 from plotly.utils import PlotlyJSONEncoder
 
@@ -169,6 +170,11 @@ def register(app: Dash) -> None:
             key, extra = "error.not_found", {}
         text = "\n".join(t(key, lang, **extra) for lang in LANGUAGES)
         return Response(text, content_type="text/plain; charset=utf-8"), 404
+
+    @server.errorhandler(DependencyException)
+    def no_such_component_file(_error: Exception) -> tuple[Response, int]:
+        """Dash's own files: a name it does not have was a 500 listing every file it has."""
+        return not_found(_error)
 
     @server.route("/embed/<chart>")
     def embed(chart: str) -> Response:

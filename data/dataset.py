@@ -209,6 +209,7 @@ class Memo:
         "person_index": 1,
         "compare": 16,
         "history": 8,
+        "health": 1,  # /readyz's counts
     }
 
     # The kinds also shared between processes and hosts through a SharedStore (REDIS_URL, see
