@@ -12,6 +12,7 @@ import logging
 import logging.config
 import os
 import re
+import signal
 import sys
 import threading
 import time
@@ -29,7 +30,7 @@ from flask_compress import Compress
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from callbacks import operations, register_callbacks
-from callbacks.common import PUBLIC_URL_KEY, attach_repository
+from callbacks.common import PUBLIC_URL_KEY, REPOSITORY_KEY, attach_repository
 from callbacks.request_guard import guard_callback_requests
 from callbacks.response_cache import cache_responses
 from callbacks.routes import FRAMEABLE_ENDPOINTS
@@ -111,6 +112,14 @@ def build_repository(config: AppConfig) -> DatasetRepository:
     # (create_app's before_request; gunicorn.conf.py's post_fork).
     repository.watch(Reloader(folder, repository, config.reload_seconds))
     return repository
+
+
+def reload_on_hangup(repository: DatasetRepository) -> None:
+    """SIGHUP makes this process look for changed data files now (`kill -HUP <pid>`), loading
+    them in the background like every reload. For the development server and each gunicorn
+    worker; gunicorn's master reloads in its own `on_reload` (gunicorn.conf.py)."""
+    if threading.current_thread() is threading.main_thread() and hasattr(signal, "SIGHUP"):
+        signal.signal(signal.SIGHUP, lambda _signum, _frame: repository.reload_soon())
 
 
 def _content_security_policy(app: Dash, framing: str) -> str:
@@ -462,6 +471,7 @@ def main(argv: list[str] | None = None) -> int:
     except (DataLoadError, ValueError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
+    reload_on_hangup(app.server.extensions[REPOSITORY_KEY])
     app.run(host=args.host, port=args.port, debug=args.debug)
     return 0
 

@@ -2,6 +2,7 @@
 
 import gc
 import os
+import time
 
 from callbacks.operations import logging_config
 
@@ -48,13 +49,45 @@ def pre_fork(server, worker):
     gc.freeze()
 
 
+def _repository(server):
+    """The DatasetRepository preload_app built in the master (None without preloading)."""
+    from callbacks.common import REPOSITORY_KEY
+
+    app = getattr(server.app, "callable", None)  # the Flask app, built before forking
+    return getattr(app, "extensions", {}).get(REPOSITORY_KEY)
+
+
 def post_fork(server, worker):
     """Each worker watches the data folder from birth, on a thread of its own (a thread started
     in the master would not survive the fork): data.sources.Reloader. Requests start it too,
     lazily, so this is only the earliest moment."""
-    from callbacks.common import REPOSITORY_KEY
-
-    app = getattr(server.app, "callable", None)  # the Flask app, built before forking
-    repository = getattr(app, "extensions", {}).get(REPOSITORY_KEY)
+    repository = _repository(server)
     if repository is not None:
         repository.start_watching()
+
+
+def post_worker_init(worker):
+    """`kill -HUP <worker>`: that worker looks for changed files now, in the background (after
+    gunicorn reset its signals; the default would end the worker)."""
+    from app import reload_on_hangup
+
+    repository = _repository(worker)
+    if repository is not None:
+        reload_on_hangup(repository)
+
+
+def on_reload(server):
+    """`kill -HUP <master>`: gunicorn forks new workers and retires the old ones once their
+    requests are answered. The changed files are loaded here first, in the master, so the new
+    workers are born with the new dataset (a bad file keeps its last good version, as always);
+    the old workers serve meanwhile, so no request waits or fails."""
+    repository = _repository(server)
+    if repository is not None and repository.watcher is not None:
+        started = time.monotonic()
+        swapped = repository.watcher.check_now()
+        server.log.info(
+            "SIGHUP: data %s in %.1f s, version %s",
+            "reloaded" if swapped else "unchanged",
+            time.monotonic() - started,
+            repository.last().version,
+        )

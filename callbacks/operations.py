@@ -137,6 +137,7 @@ def readiness(repo: DatasetRepository) -> dict:
         "files": files,
         "watching": bool(watcher is not None and watcher.running),
         "generation": repo.generation,
+        "pid": os.getpid(),  # which worker answered
     }
 
 

@@ -438,6 +438,12 @@ class DatasetRepository:
         if self.watcher is not None:
             self.watcher.start()
 
+    def reload_soon(self) -> None:
+        """Have this process's watcher look for changed files now (SIGHUP), in the background
+        as always; nothing happens without a watcher (the demo data)."""
+        if self.watcher is not None:
+            self.watcher.wake()
+
     def pin(self) -> None:
         """Serve this thread (one request) the dataset current now, until `unpin`."""
         self._pinned.held = self._current

@@ -351,6 +351,7 @@ class Reloader:
         self._load_lock = threading.Lock()  # one load at a time: a DataFolder is not thread-safe
         self._start_lock = threading.Lock()
         self._stop = threading.Event()
+        self._wake = threading.Event()  # set: look at the folder now, not after `interval`
         self._thread: threading.Thread | None = None
 
     def check_now(self) -> bool:
@@ -383,10 +384,16 @@ class Reloader:
             )
             self._thread.start()
 
+    def wake(self) -> None:
+        """Look at the folder now (SIGHUP): the load still runs on the watcher thread, and
+        what it loads is swapped in only when it is good. Safe from a signal handler."""
+        self._wake.set()
+
     def stop(self, timeout: float = 10.0) -> None:
         """End the thread (after the load it may be in) and keep it from starting again."""
         self._closed = True
         self._stop.set()
+        self._wake.set()
         thread = self._thread
         if thread is not None and thread is not threading.current_thread():
             thread.join(timeout)
@@ -398,7 +405,8 @@ class Reloader:
     def _run(self, stop: threading.Event) -> None:
         try:
             while not stop.is_set():
+                self._wake.clear()  # a wake during this check asks for one more
                 self.check_now()
-                stop.wait(self.interval)
+                self._wake.wait(self.interval)
         except SystemExit:  # the thread was told to end (dash.testing ends every thread so)
             return

@@ -5,8 +5,10 @@ No timing is asserted: each wait has a generous deadline, and the slow load is a
 an event until the test lets it go.
 """
 
+import os
 import runpy
 import shutil
+import signal
 import threading
 from pathlib import Path
 from types import SimpleNamespace
@@ -14,7 +16,7 @@ from types import SimpleNamespace
 import pytest
 
 import data.sources
-from app import AppConfig, create_app
+from app import AppConfig, create_app, reload_on_hangup
 from callbacks.common import repository
 from components import ids
 from tests.callbacks.dash_client import post
@@ -147,3 +149,22 @@ def test_gunicorn_starts_a_watcher_in_each_worker(folder, apps):
     settings["post_fork"](SimpleNamespace(app=SimpleNamespace(callable=app.server)), None)
     assert repository(app).watcher.running
     settings["post_fork"](SimpleNamespace(app=SimpleNamespace(callable=None)), None)  # no app
+
+
+def test_sighup_makes_the_watcher_look_now_not_after_its_interval(folder, sample_csv, apps):
+    """`kill -HUP <pid>` of the development server or of a gunicorn worker (app.py's
+    reload_on_hangup): the folder is looked at now, by the watcher thread, in the background."""
+    app = apps(folder, interval=3600)
+    repo = repository(app)
+    old = repo.current().version
+    app.server.test_client().get("/healthz")  # the first request starts the watcher
+    assert repo.watcher.running
+    add_second_list(folder, sample_csv)
+    previous = signal.getsignal(signal.SIGHUP)
+    try:
+        reload_on_hangup(repo)
+        os.kill(os.getpid(), signal.SIGHUP)
+        assert repo.wait_for(lambda dataset: dataset.version != old, DEADLINE)
+    finally:
+        signal.signal(signal.SIGHUP, previous)
+    assert prosecutions(app.server.test_client())[0] == 18

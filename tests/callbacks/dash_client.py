@@ -11,6 +11,26 @@ def dependencies(client) -> list[dict]:
     return response.get_json()
 
 
+def payload(spec: dict, values: dict[str, Any], changed: list[str] | None = None) -> dict:
+    """The body the renderer posts for the callback `spec` (one of /_dash-dependencies), with
+    `values` ("id.property" -> value; missing ones None)."""
+    outputs = [
+        {"id": part.rsplit(".", 1)[0], "property": part.rsplit(".", 1)[1]}
+        for part in spec["output"].strip(".").split("...")
+    ]
+
+    def filled(items: list[dict]) -> list[dict]:
+        return [{**item, "value": values.get(f"{item['id']}.{item['property']}")} for item in items]
+
+    return {
+        "output": spec["output"],
+        "outputs": outputs if len(outputs) > 1 else outputs[0],
+        "inputs": filled(spec["inputs"]),
+        "state": filled(spec["state"]),
+        "changedPropIds": changed or [],
+    }
+
+
 def post(
     client,
     output_starts_with: str,
@@ -22,23 +42,11 @@ def post(
     """The raw HTTP response of firing the callback (see `call`); `headers` go with the POST,
     to `base_url` (its scheme and host)."""
     spec = next(d for d in dependencies(client) if d["output"].startswith(output_starts_with))
-    outputs = [
-        {"id": part.rsplit(".", 1)[0], "property": part.rsplit(".", 1)[1]}
-        for part in spec["output"].strip(".").split("...")
-    ]
-
-    def filled(items: list[dict]) -> list[dict]:
-        return [{**item, "value": values.get(f"{item['id']}.{item['property']}")} for item in items]
-
-    payload = {
-        "output": spec["output"],
-        "outputs": outputs if len(outputs) > 1 else outputs[0],
-        "inputs": filled(spec["inputs"]),
-        "state": filled(spec["state"]),
-        "changedPropIds": changed or [],
-    }
     response = client.post(
-        "/_dash-update-component", json=payload, headers=headers or {}, base_url=base_url
+        "/_dash-update-component",
+        json=payload(spec, values, changed),
+        headers=headers or {},
+        base_url=base_url,
     )
     assert response.status_code == 200, response.get_data(as_text=True)[:500]
     return response
