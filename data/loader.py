@@ -58,11 +58,12 @@ _TAG = re.compile(r"<[^<>]*>")
 _SCRIPT = re.compile(r"<\s*(script|style)[^>]*>.*?<\s*/\s*\1\s*>", re.IGNORECASE | re.DOTALL)
 
 
-def strip_markup(text: str) -> str:
+def strip_markup(text: str, keep_lines: bool = False) -> str:
     """Text without HTML: entities decoded first (markup an export encoded once or twice, as
     `&amp;lt;b&amp;gt;`, is markup too), then scripts and styles dropped whole and tags removed
     until none is left (`<<b>script>` leaves no `<script>` behind). Decoding after removing
-    would turn `&lt;b onmouseover=x&gt;` into a live tag."""
+    would turn `&lt;b onmouseover=x&gt;` into a live tag. Spaces are collapsed; `keep_lines`
+    keeps the line breaks (a description whose paragraphs became lines)."""
     for _ in range(3):  # an entity encoded more often than that is left as text
         decoded = html.unescape(text)
         if decoded == text:
@@ -71,6 +72,8 @@ def strip_markup(text: str) -> str:
     text = _SCRIPT.sub(" ", text)
     while _TAG.search(text):
         text = _TAG.sub(" ", text)
+    if keep_lines:
+        return "\n".join(" ".join(line.split()) for line in text.splitlines())
     return " ".join(text.split())
 
 

@@ -25,11 +25,12 @@ How a text is read:
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import NamedTuple
+
+from data.loader import strip_markup
 
 MONTHS_PER_YEAR = 12
 MAX_TERM_YEARS = 60  # a bigger "number + год" is a date ("1980 года"), not a term
@@ -334,8 +335,6 @@ _FILLER_RE = re.compile(
 _BLOCK_TAG_RE = re.compile(
     r"<\s*/?\s*(?:p|br|div|li|ul|ol|h\d|tr|td|table|blockquote)\b[^>]*>", re.I
 )
-_TAG_RE = re.compile(r"<[^>]+>")
-_INLINE_SPACES_RE = re.compile(r"[ \t\u00a0\u2007\u202f\u2009]+")
 # Where a verdict's wording starts in a description, and whether a prosecutor's request could
 # use the same words ("прокурор просит назначить наказание в виде 8 лет").
 _VERDICT_STARTS: tuple[tuple[re.Pattern[str], bool], ...] = (
@@ -737,9 +736,7 @@ def parse_verdict(text: str | None) -> Verdict | None:
 
 def _clean_description(description: str) -> str:
     """Plain text of an HTML description; paragraphs and line breaks become newlines."""
-    text = _BLOCK_TAG_RE.sub("\n", description)
-    text = html.unescape(_TAG_RE.sub("", text))
-    return "\n".join(_INLINE_SPACES_RE.sub(" ", line).strip() for line in text.splitlines())
+    return strip_markup(_BLOCK_TAG_RE.sub("\n", description), keep_lines=True)
 
 
 def _fragment(text: str, start: int) -> str:
