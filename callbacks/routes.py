@@ -72,14 +72,20 @@ def view_url(app: Dash, query: str, page: str = "") -> str:
     return app_root(app) + page + "?" + query
 
 
-def _person_path(decoded: str) -> str:
-    """The person part of an embed's path as the browser sent it ('person/a%2Fb/..'): Flask's
-    `decoded` has lost which slashes were a name's own, so the raw request line is read where the
-    server gives it (gunicorn, werkzeug)."""
+def raw_path() -> str:
+    """The request's path as the browser sent it ('/person/a%2Fb/..'), "" where the server does
+    not give the raw request line (gunicorn and werkzeug do): Flask's decoded path has lost
+    which slashes were an id's own."""
     raw = request.environ.get("RAW_URI") or request.environ.get("REQUEST_URI") or ""
     # WSGI hands the raw line over as latin-1 text: a UTF-8 path a client did not encode
     # (curl) is turned back into its characters.
-    raw = raw.encode("latin-1", "replace").decode("utf-8", "replace").split("?", 1)[0]
+    return raw.encode("latin-1", "replace").decode("utf-8", "replace").split("?", 1)[0]
+
+
+def _person_path(decoded: str) -> str:
+    """The person part of an embed's path as the browser sent it ('person/a%2Fb/..'), from
+    `raw_path`, else from Flask's `decoded` one."""
+    raw = raw_path()
     marker = "/embed/person/"
     if marker in raw:
         return "/person/" + raw.split(marker, 1)[1]
@@ -146,7 +152,12 @@ def register(app: Dash) -> None:
         answer it with the dashboard (and a 200 that a search engine or a link checker keeps)."""
         if request.endpoint != DASH_PAGE_ENDPOINT:
             return
-        path = "/" + (app.strip_relative_path(request.path) or "")
+        # The path under the app's routes (a proxy may mount it deeper: Dash's requests prefix),
+        # as sent: a person's id may hold a '/' of its own, percent-encoded.
+        prefix = app.config.routes_pathname_prefix
+        raw = raw_path()
+        sent = raw if raw.startswith(prefix) else request.path
+        path = "/" + sent[len(prefix) :].strip("/") if sent.startswith(prefix) else sent
         if path in PAGES:
             return
         if person_key(path) and person_views(repository(app).current(), path, "en"):
@@ -215,6 +226,12 @@ def register(app: Dash) -> None:
         if name not in EMBED_FILES:
             abort(404)
         return send_file(EMBED_FILES[name], max_age=86400)
+
+    @server.route("/favicon.ico")
+    def favicon() -> Response:
+        """Where a browser looks for the icon of a page that names none (an embed, the 404
+        page): Dash's own icon, instead of a 404 in every embed's console."""
+        return server.view_functions[f"{app.config.routes_pathname_prefix}_favicon.ico"]()
 
     @server.route("/embed.js")
     def host_script() -> Response:

@@ -19,6 +19,8 @@ from markupsafe import Markup
 from components.chart_spec import ChartSpec, embed_figure
 from components.charts import graph_config
 from components.i18n import t
+from components.person import TITLE_NAME_LIMIT
+from data.loader import clipped
 
 
 @dataclass(frozen=True)
@@ -90,7 +92,7 @@ def person_embed_html(
     """A person's card as an embed: the same words as their page (components/person.py)."""
     return _PERSON.render(
         lang=lang,
-        title=views[0].name if views else t("person.not_found", lang),
+        title=clipped(views[0].name, TITLE_NAME_LIMIT) if views else t("person.not_found", lang),
         views=views,
         demo=demo,
         static=assets.static,

@@ -777,6 +777,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "column.tags": ("Метки карточки", "Card tags"),
     # what was done with a value, by kind of problem (components/status.done_text)
     "done.html_removed": ("разметка удалена, текст оставлен", "markup removed, the text kept"),
+    "done.invisible_removed": (
+        "невидимые символы удалены, текст оставлен",
+        "invisible characters removed, the text kept",
+    ),
     "done.not_http_url": ("оставлено пустым", "left empty"),
     "done.not_in_list": ("оставлено пустым", "left empty"),
     "done.not_region": ("оставлено пустым", "left empty"),
@@ -830,6 +834,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "issue.not_a_record": ("не запись", "not a record"),
     "issue.html_removed": ("удалена HTML-разметка", "HTML markup removed"),
+    "issue.invisible_removed": (
+        "удалены невидимые символы или символы смены направления текста",
+        "invisible or text-direction characters removed",
+    ),
     "issue.region_not_understood": ("регион не распознан", "region not recognised"),
     "issue.article_not_understood": ("статья не распознана", "article not recognised"),
     "issue.verdict_not_understood": ("приговор не распознан", "verdict not understood"),

@@ -21,13 +21,14 @@ from components.filters import filter_panel, granularity_switch
 from components.history import history_page
 from components.i18n import t
 from components.map import MapAssets, map_section
-from components.person import PersonView, person_page, person_views
+from components.person import TITLE_NAME_LIMIT, PersonView, person_page, person_views
 from components.provenance import source_labels, sources_sentence
 from components.share import chart_tools, download_links, embed_dialog
 from components.status import status_page
 from components.table import persons_table
 from data.dataset import Dataset, LoadReport
 from data.filters import FilterState
+from data.loader import clipped
 from data.query import filter_options
 from data.view_query import LANGUAGES, TableState, ViewQuery, person_key
 
@@ -201,7 +202,7 @@ def overview(
 def page_title(path: str, lang: str, name: str = "") -> str:
     """The browser tab's title: the page (or the person's name), then the site ("Состояние
     данных — Политические преследования в России"), so that two open tabs can be told apart."""
-    page_name = name or t(PAGES.get(path, PAGES["/"]), lang)
+    page_name = clipped(name, TITLE_NAME_LIMIT) or t(PAGES.get(path, PAGES["/"]), lang)
     return t("app.page_title", lang, page=page_name, site=t("app.short_title", lang))
 
 

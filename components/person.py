@@ -25,6 +25,8 @@ from data.person import CaseRecord, PersonRecord, records_of
 from data.reference import article_display, article_label, case_group_label, region_label
 from data.view_query import person_key, person_path
 
+TITLE_NAME_LIMIT = 100  # characters of a person's name in a tab's or a card's title
+
 
 @dataclass(frozen=True)
 class Fact:

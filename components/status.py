@@ -10,7 +10,7 @@ from dash import html
 from components.i18n import MESSAGES, fmt_date, fmt_int, t
 from components.provenance import source_label, source_labels
 from data.dataset import Dataset, LoadReport, RowIssue, SourceInfo
-from data.loader import http_url
+from data.loader import http_url, shown_value
 
 SHOWN_ISSUES = 100
 
@@ -144,7 +144,7 @@ def _by_column(report: LoadReport, lang: str) -> html.Div | None:
                 [
                     html.Td(column_cell(column, lang)),
                     html.Td(fmt_int(count, lang)),
-                    html.Td("; ".join(examples.get(column, []))),
+                    html.Td("; ".join(map(shown_value, examples.get(column, [])))),
                 ]
             )
             for column, count in sorted(counts.items(), key=lambda kv: -kv[1])
@@ -189,7 +189,7 @@ def _issues(report: LoadReport, lang: str) -> html.Div:
                 [
                     html.Td(str(issue.row)),
                     html.Td(column_cell(issue.column, lang)),
-                    html.Td(issue.value, className="status-value"),
+                    html.Td(shown_value(issue.value), className="status-value"),
                     html.Td(reason_text(issue, lang)),
                     html.Td(done_text(issue, lang)),
                 ]

@@ -58,6 +58,45 @@ _TAG = re.compile(r"<[^<>]*>")
 _SCRIPT = re.compile(r"<\s*(script|style)[^>]*>.*?<\s*/\s*\1\s*>", re.IGNORECASE | re.DOTALL)
 
 
+# Characters that show nothing or turn the text around them: zero-width spaces and joiners that
+# split a word, byte order marks, bidi embeddings, overrides and isolates (U+202E makes a name,
+# and the words after it on the page, read backwards), and control characters. Tabs and line
+# breaks stay; so do the zero-width (non-)joiners and direction marks real scripts need.
+_INVISIBLE = re.compile(
+    "[\u200b\u2060\ufeff\u202a-\u202e\u2066-\u2069\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"
+)
+
+
+def _visible(text: pd.Series, name: str, issues: _Issues) -> pd.Series:
+    """`text` without _INVISIBLE characters; each cell that had one is reported."""
+    found = text.str.contains(_INVISIBLE, regex=True)
+    if not found.any():
+        return text
+    issues.add(
+        found,
+        name,
+        text,
+        "invisible or direction-changing characters removed",
+        "repaired",
+        "invisible_removed",
+    )
+    cleaned = text.copy()
+    cleaned[found] = text[found].str.replace(_INVISIBLE, "", regex=True)
+    return cleaned
+
+
+def clipped(text: str, limit: int) -> str:
+    """`text`, cut to at most `limit` characters with "…" where it was longer (a name thousands
+    of characters long in a tab's title or a report's cell)."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def shown_value(text: str, limit: int = 200) -> str:
+    """A value from a file as a report shows it: each _INVISIBLE character named (⟨U+202E⟩)
+    instead of acting on the page around it, and at most `limit` characters."""
+    return clipped(_INVISIBLE.sub(lambda m: f"⟨U+{ord(m.group()):04X}⟩", text), limit)
+
+
 def strip_markup(text: str, keep_lines: bool = False) -> str:
     """Text without HTML: entities decoded first (markup an export encoded once or twice, as
     `&amp;lt;b&amp;gt;`, is markup too), then scripts and styles dropped whole and tags removed
@@ -177,6 +216,7 @@ def _convert(column: Column, text: pd.Series, issues: _Issues) -> pd.Series:
     present = text.ne("")
     name = column.name
     if column.kind is Kind.STRING:
+        text = _visible(text, name, issues)
         markup = text.str.contains(_MARKUP, regex=True)
         issues.add(markup, name, text, "HTML markup removed", "repaired", "html_removed")
         cleaned = text.copy()
@@ -276,6 +316,12 @@ def _convert(column: Column, text: pd.Series, issues: _Issues) -> pd.Series:
         result[falsity] = False
         return result
     if column.kind is Kind.LIST:
+        # Each item is text like a STRING cell's: markup goes, and is reported.
+        text = _visible(text, name, issues)
+        markup = text.str.contains(_MARKUP, regex=True)
+        issues.add(markup, name, text, "HTML markup removed", "repaired", "html_removed")
+        text = text.copy()
+        text[markup] = text[markup].map(strip_markup)
         return text.map(
             lambda s: tuple(p.strip() for p in s.split(LIST_SEPARATOR) if p.strip()) if s else ()
         ).astype(object)

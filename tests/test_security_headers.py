@@ -53,6 +53,7 @@ def requests_per_route(app) -> dict[str, list[tuple[str, str, dict]]]:
         ],
         "/_reload-hash": [("GET", "/_reload-hash", {})],
         "/_favicon.ico": [("GET", "/_favicon.ico", {})],
+        "/favicon.ico": [("GET", "/favicon.ico", {})],
         "/": [("GET", "/", {}), ("GET", "/?lang=en&article=zzz", {})],
         "/<path:path>": [
             ("GET", "/compare", {}),

@@ -111,3 +111,16 @@ def test_the_way_back_returns_to_the_view_the_reader_left(app, client):
     }
     text = json.dumps(call(client, f"..{ids.PAGE}", values)[ids.PAGE]["children"])
     assert '"/?article=207.3&unit=prosecutions&page=2&lang=en"' in text
+
+
+def test_a_person_whose_id_has_a_slash_and_a_question_mark_has_a_page(tmp_path):
+    """The id is part of the path, percent-encoded: '/' and '?' in it are the id's own."""
+    text = (FIXTURES / "canonical_sample.csv").read_text(encoding="utf-8")
+    (tmp_path / "list.csv").write_text(text.replace("demo-0001,", "a/1 ?#%,", 1), "utf-8")
+    app = create_app(AppConfig(data_path=tmp_path / "list.csv", reload_seconds=3600))
+    try:
+        path = "/" + person_path("demo", "a/1 ?#%").lstrip("/")
+        assert "%2F" in path and app.server.test_client().get(path).status_code == 200
+        assert app.server.test_client().get("/embed" + path).status_code == 200
+    finally:
+        repository(app).watcher.stop()

@@ -25,7 +25,9 @@ from tests.conftest import FIXTURES
 
 CHARTS = ("map", "timeline", "sentences", "counters")
 PAYLOAD = "</script><script>alert(1)</script>"
-BOLD = "<b>Группа</b>"
+# Case groups that survive loading (markup is removed there) and still need escaping on a page.
+GROUP = "Дело «</3» & x"
+ANGLES = "1 < 2 > 0"
 TITLES = {
     "ru": {
         "map": "Человек по региону дела",
@@ -272,8 +274,8 @@ def hostile(tmp_path_factory):
     rows[1]["name"] = "@SUM(A1:A9)"
     rows[2]["name"] = "+7 999 000"
     rows[3]["name"] = "-1+2"
-    rows[0]["case_group"] = PAYLOAD
-    rows[2]["case_group"] = BOLD
+    rows[0]["case_group"] = GROUP
+    rows[2]["case_group"] = ANGLES
     path = folder / "cases.csv"
     with path.open("w", encoding="utf-8", newline="") as f:
         writer = csv.DictWriter(f, fieldnames=list(rows[0]))
@@ -284,7 +286,7 @@ def hostile(tmp_path_factory):
     return create_app(AppConfig(data_path=path))
 
 
-HOSTILE_QUERY = f"group={quote(PAYLOAD)}&group={quote(BOLD)}&source=evil"
+HOSTILE_QUERY = f"group={quote(GROUP)}&group={quote(ANGLES)}&source=evil"
 
 
 def assert_no_markup(page: str, expected_scripts: int) -> None:
@@ -304,13 +306,13 @@ def test_data_strings_are_escaped_in_the_embed(hostile, chart):
     figure = chart != "counters"
     # figure JSON, plotly-bundle.min.js, page.js; no locale in English
     assert_no_markup(page, 3 if figure else 1)
-    escaped = html.escape(PAYLOAD, quote=False)
-    assert escaped in page
-    assert html.escape(BOLD, quote=False) in page
+    assert html.escape(PAYLOAD, quote=False) in page
+    assert html.escape(GROUP, quote=False) in page and "</3" not in page
+    assert html.escape(ANGLES, quote=False) in page
     # The data strings are there, as text: the list name in the source line and the subtitle.
     assert element(page, "pp-source").startswith(f"Source: {PAYLOAD} <b>Список</b> (as of 30 Mar")
     subtitle = element(page, "pp-subtitle")
-    assert PAYLOAD in subtitle and BOLD in subtitle
+    assert GROUP in subtitle and ANGLES in subtitle
     assert element(page, "pp-title") == TITLES["en"][chart]
     assert "pp-demo" not in page  # a real (non-synthetic) list: no demo notice
     if figure:
@@ -366,8 +368,8 @@ def test_image_figure_escapes_data_strings(hostile):
     body = client.get(f"/download/timeline.figure.json?lang=en&{HOSTILE_QUERY}").get_json()
     layout = body["figure"]["layout"]
     subtitle = layout["title"]["subtitle"]["text"]
-    assert "&lt;/script&gt;" in subtitle and "&lt;b&gt;Группа&lt;/b&gt;" in subtitle
-    assert "<script" not in subtitle and "<b>Группа" not in subtitle
+    assert "«&lt;/3» &amp;" in subtitle and "1 &lt; 2 &gt; 0" in subtitle
+    assert "</3" not in subtitle and "1 < 2" not in subtitle
     foot = layout["annotations"][-1]["text"]
     assert "&lt;b&gt;Список&lt;/b&gt;" in foot and "<b>Список" not in foot
     assert re.fullmatch(r"[A-Za-z0-9._-]+", body["filename"])
@@ -474,7 +476,7 @@ def test_cases_csv_neutralises_formulas_from_the_data(hostile):
     assert (
         len(table) == overview(repository(hostile).current(), FilterState()).counters.prosecutions
     )
-    assert PAYLOAD in set(table["case_group"])  # text stays text in a CSV: no HTML escaping
+    assert GROUP in set(table["case_group"])  # text stays text in a CSV: no HTML escaping
     assert "WARNING" not in dict(header)  # a real list
 
 
@@ -743,3 +745,11 @@ def test_a_persons_page_is_served_while_the_person_is_on_the_lists(app, client):
     path = person_path(cases["source"].iloc[0], cases["person_id"].iloc[0])
     assert client.get(path).status_code == 200
     assert client.get(path + "x").status_code == 404
+
+
+def test_behind_a_proxy_pages_are_served_and_unknown_paths_are_404s(monkeypatch):
+    monkeypatch.setenv("DASH_REQUESTS_PATHNAME_PREFIX", "/prisoners/")
+    client = create_app(AppConfig(demo_rows=300, demo_seed=11, proxy_count=1)).server.test_client()
+    assert client.get("/").status_code == 200
+    assert client.get("/compare").status_code == 200
+    assert client.get("/no-such-page").status_code == 404
