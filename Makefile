@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8050
 
-.PHONY: run serve test lint format bench bench-quick demo geometry plotly-bundle export-embeds clean
+.PHONY: run serve test lint format bench bench-quick soak demo geometry plotly-bundle export-embeds clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,9 @@ bench: $(BENCH_STAMP)  ## 10k, 100k, 1M rows against a baseline in the same run;
 
 bench-quick: $(BENCH_STAMP)  ## 10k and 100k rows, a 20 s load test: the table in under 2 minutes
 	$(PY) -m bench --quick
+
+soak: $(BENCH_STAMP)  ## 5 minutes under load with a data reload (SIGHUP) half-way; writes bench/SOAK.md; never part of `make test`
+	$(PY) -m bench.soak
 
 EMBED_URLS ?= /embed/map /embed/timeline /embed/sentences /embed/counters
 EMBED_OUT ?= dist/embeds
