@@ -115,6 +115,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The rest is shown as the link asks.",
     ),
     "lang.switch": ("Язык", "Language"),
+    "lang.name": ("Русский", "English"),  # each in its own language
     "demo.banner_title": ("Демонстрационные данные.", "Demo data."),
     "demo.banner": (
         "Все записи на этой странице вымышлены: это не настоящие люди и не настоящие дела. "

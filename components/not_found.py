@@ -31,5 +31,5 @@ def not_found_html(lang: str, home: str) -> str:
         home_label=t("error.to_overview", lang),
         other_lang=other,
         other_href=f"?lang={other}",
-        other_label=t("error.not_found_title", other),
+        other_label=t("lang.name", other),
     )

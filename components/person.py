@@ -20,12 +20,13 @@ from components.provenance import source_labels
 from components.share import embed_code, iframe_code
 from components.table import sentence_text
 from data.dataset import Dataset
-from data.loader import http_url
+from data.loader import clipped, http_url
 from data.person import CaseRecord, PersonRecord, records_of
 from data.reference import article_display, article_label, case_group_label, region_label
 from data.view_query import person_key, person_path
 
 TITLE_NAME_LIMIT = 100  # characters of a person's name in a tab's or a card's title
+HEADING_NAME_LIMIT = 300  # and in the heading of their page
 
 
 @dataclass(frozen=True)
@@ -235,7 +236,12 @@ def person_page(
     return html.Div(
         [
             dcc.Link("← " + t("person.back", lang), href=back, className="small"),
-            html.H1(first.name, className="h3 mt-2 mb-3"),
+            # A name of thousands of characters (bad data) would push the page off the screen.
+            html.H1(
+                clipped(first.name, HEADING_NAME_LIMIT),
+                title=first.name if len(first.name) > HEADING_NAME_LIMIT else None,
+                className="h3 mt-2 mb-3",
+            ),
             html.Div(
                 [_record(v) for v in views],
                 className="person-records" + (" side-by-side" if len(views) > 1 else ""),

@@ -723,6 +723,7 @@ def test_a_path_that_is_no_page_is_a_404_page_in_the_readers_language(client, pa
     assert f"<h1>{heading[lang]}</h1>" in page
     other = "en" if lang == "ru" else "ru"
     assert f'href="?lang={other}"' in page and f'href="/?lang={lang}"' in page
+    assert {"ru": ">English</a>", "en": ">Русский</a>"}[lang] in page  # the other language
     assert "_dash-" not in page  # a plain page: no dashboard behind it
     assert response.headers["X-Content-Type-Options"] == "nosniff"
     assert "frame-ancestors 'self'" in response.headers["Content-Security-Policy"]
