@@ -16,6 +16,7 @@ from components.figures.map import (
     map_patch,
 )
 from components.map import MapAssets, map_legend
+from components.summaries import map_summary
 from data.filters import FilterState
 from data.query import counters, map_breaks, map_selection, region_counts
 
@@ -39,6 +40,7 @@ def register(app: Dash) -> None:
     @app.callback(
         Output(ids.MAP, "figure"),
         Output(ids.MAP_CAPTION, "children"),
+        Output(ids.MAP_SUMMARY, "children"),
         Output(ids.MAP_DRAWN, "data"),
         Output(ids.MAP_LEGEND, "children"),
         *FILTER_INPUTS,
@@ -70,7 +72,7 @@ def register(app: Dash) -> None:
         caption = lists_suffix(
             map_caption(counts, lang, measure), counters(dataset, unselected), lang
         )
-        return figure, caption, key, legend
+        return figure, caption, map_summary(counts, lang), key, legend
 
     @app.callback(
         Output(ids.FILTER_REGION, "value", allow_duplicate=True),

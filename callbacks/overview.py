@@ -11,6 +11,7 @@ from components.figures.sentences import sentences_caption, sentences_figure
 from components.figures.timeline import timeline_caption, timeline_figure, timeline_title
 from components.filters import Months, period_note, period_text
 from components.provenance import source_labels
+from components.summaries import sentences_summary, timeline_summary
 from data.query import (
     counters,
     filter_options,
@@ -38,9 +39,11 @@ def register(app: Dash) -> None:
         *(Output(i, "children") for i in COUNTER_IDS),
         Output(ids.TIMELINE, "figure"),
         Output(ids.TIMELINE_CAPTION, "children"),
+        Output(ids.TIMELINE_SUMMARY, "children"),
         Output(ids.TIMELINE_TITLE, "children"),
         Output(ids.SENTENCES, "figure"),
         Output(ids.SENTENCES_CAPTION, "children"),
+        Output(ids.SENTENCES_SUMMARY, "children"),
         Output(ids.FILTER_PERIOD_NOTE, "children"),
         *FILTER_INPUTS,
         Input(ids.GRANULARITY, "value"),
@@ -59,9 +62,11 @@ def register(app: Dash) -> None:
             *(shown[i] for i in COUNTER_IDS),
             timeline_figure(by_period, lang),
             lists_suffix(timeline_caption(by_period, lang, undated), numbers, lang),
+            timeline_summary(by_period, lang),
             timeline_title(state.dates, lang),
             sentences_figure(sentences, lang),
             lists_suffix(sentences_caption(sentences, lang), numbers, lang),
+            sentences_summary(sentences, numbers, lang),
             period_note(state, undated, lang),
         )
 

@@ -22,6 +22,7 @@ from components.figures.timeline import timeline_caption, timeline_figure, timel
 from components.i18n import fmt_int, t
 from components.map import MapAssets
 from components.provenance import pair_labels, source_labels, sources_sentence
+from components.summaries import chart_summary
 from data.compare import compare_lists
 from data.dataset import Dataset
 from data.filters import FilterState
@@ -55,6 +56,7 @@ class ChartSpec:
     legend: tuple[tuple[str, str], ...] = ()  # (colour, label) of the map's classes
     counters: tuple[Counter, ...] = ()
     page: str = ""  # the full view's page ("compare"), relative to the app's root; "" the overview
+    summary: str = ""  # what the chart shows, in words (components.summaries)
 
 
 def source_line(dataset: Dataset, lang: str) -> str:
@@ -143,6 +145,7 @@ def chart_spec(chart: str, dataset: Dataset, view: ViewQuery, assets: MapAssets)
     if chart == "compare":
         return _compare_spec(dataset, view, common)
     result = chart_overview(chart, dataset, state)
+    common["summary"] = chart_summary(chart, result, lang)
     if chart == "map":
         selected = map_selection(state)[0]
         counts, breaks = result.regions, map_breaks(dataset, state)

@@ -42,7 +42,12 @@ def chart_figure(
     lang: str,
     controls: object = None,
     tools: object = None,
+    summary_id: str | None = None,
 ) -> html.Figure:
+    """A chart's card: its title (the figure's name), the graph, and the figcaption: what the
+    chart shows in words (`summary_id`, components.summaries: the figure's description, read
+    by a screen reader for the graph) and how it counts (`caption_id`)."""
+    summary_id = summary_id or f"{graph_id}-summary"
     header = [html.H2(title, className="h5 m-0", id=f"{graph_id}-title")]
     if controls is not None:
         header.append(html.Div(controls, className="chart-controls"))
@@ -60,9 +65,15 @@ def chart_figure(
                 ),
                 className="chart-frame",
             ),
-            html.Figcaption(id=caption_id, className="chart-caption"),
+            html.Figcaption(
+                [
+                    html.P(id=summary_id, className="chart-summary"),
+                    html.Span(id=caption_id),
+                ],
+                className="chart-caption",
+            ),
             tools,
         ],
         className="chart card card-body",
-        **{"aria-labelledby": f"{graph_id}-title"},
+        **{"aria-labelledby": f"{graph_id}-title", "aria-describedby": summary_id},
     )

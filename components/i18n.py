@@ -115,6 +115,100 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The rest is shown as the link asks.",
     ),
     "lang.switch": ("Язык", "Language"),
+    # What each chart shows, in words (components/summaries.py)
+    "summary.empty": ("В этой выборке никого нет.", "No one is in this selection."),
+    "summary.in_region": ("в регионе", "in"),
+    "summary.in_regions": ("в регионах:", "in"),
+    "summary.map_persons_prosecution": (
+        "Больше всего людей преследуют {where} {regions}.",
+        "Most persons are prosecuted {where} {regions}.",
+    ),
+    "summary.map_prosecutions_prosecution": (
+        "Больше всего дел возбуждено {where} {regions}.",
+        "Most prosecutions were brought {where} {regions}.",
+    ),
+    "summary.map_persons_imprisonment": (
+        "Больше всего людей находятся в заключении {where} {regions}.",
+        "Most persons are held {where} {regions}.",
+    ),
+    "summary.map_prosecutions_imprisonment": (
+        "Больше всего дел — у людей, которые содержатся {where} {regions}.",
+        "Most prosecutions are of persons held {where} {regions}.",
+    ),
+    "summary.known_prosecution": (
+        "Регион преследования известен для {known} из {total}.",
+        "The region of prosecution is known for {known} of {total}.",
+    ),
+    "summary.known_imprisonment": (
+        "Регион заключения известен для {known} из {total}.",
+        "The region of imprisonment is known for {known} of {total}.",
+    ),
+    "summary.map_no_region_prosecution": (
+        "Ни для кого в этой выборке регион преследования не известен.",
+        "The region of prosecution is not known for anyone in this selection.",
+    ),
+    "summary.map_no_region_imprisonment": (
+        "Ни для кого в этой выборке регион заключения не известен.",
+        "The region of imprisonment is not known for anyone in this selection.",
+    ),
+    "summary.each": (" в каждом", " each"),
+    "summary.and_more": (" и ещё в {n}", " and {n} more"),
+    "summary.timeline_arrest": (
+        "Больше всего арестов — {periods} ({n}).",
+        "Arrests peaked {periods} ({n}).",
+    ),
+    "summary.timeline_start": (
+        "Больше всего дел начато {periods} ({n}).",
+        "Most cases started {periods} ({n}).",
+    ),
+    "summary.timeline_verdict": (
+        "Больше всего приговоров — {periods} ({n}).",
+        "Verdicts peaked {periods} ({n}).",
+    ),
+    "summary.known_date_arrest": (
+        "Дата ареста известна для {known} из {total}.",
+        "The date of arrest is known for {known} of {total}.",
+    ),
+    "summary.known_date_start": (
+        "Дата начала дела известна для {known} из {total}.",
+        "The date the case started is known for {known} of {total}.",
+    ),
+    "summary.known_date_verdict": (
+        "Дата приговора известна для {known} из {total}.",
+        "The date of the verdict is known for {known} of {total}.",
+    ),
+    "summary.timeline_undated_arrest": (
+        "Ни для кого в этой выборке дата ареста не известна.",
+        "The date of arrest is not known for anyone in this selection.",
+    ),
+    "summary.timeline_undated_start": (
+        "Ни для кого в этой выборке дата начала дела не известна.",
+        "The date the case started is not known for anyone in this selection.",
+    ),
+    "summary.timeline_undated_verdict": (
+        "Ни для кого в этой выборке дата приговора не известна.",
+        "The date of the verdict is not known for anyone in this selection.",
+    ),
+    "summary.years_or_more": ("{y} лет и больше", "{y} years or more"),
+    "summary.under_a_year": ("меньше года", "less than a year"),
+    "summary.sentences_most": (
+        "Чаще всего срок — {ranges} ({n}).",
+        "The most common term is {ranges} ({n}).",
+    ),
+    "summary.sentences_median": ("Медианный срок — {term}", "The median term is {term}"),
+    "summary.sentences_life": ("Пожизненное лишение свободы: {n}.", "Life imprisonment: {n}."),
+    "summary.sentences_unknown": (
+        "Срок не известен ещё для {n}.",
+        "The length of the term is not known for {n} more.",
+    ),
+    "summary.sentences_none": (
+        "В этой выборке нет реальных сроков лишения свободы.",
+        "There is no real prison term in this selection.",
+    ),
+    "summary.counters": (
+        "{persons}, {prosecutions}; сейчас в заключении — {custody}.",
+        "{persons}, {prosecutions}; {custody} in custody now.",
+    ),
     "lang.name": ("Русский", "English"),  # each in its own language
     "demo.banner_title": ("Демонстрационные данные.", "Demo data."),
     "demo.banner": (

@@ -52,6 +52,7 @@ COUNT_LISTS_NOTE = "count-lists-note"  # said when person counts are a sum over 
 # the map
 MAP = "map-graph"
 MAP_CAPTION = "map-caption"
+MAP_SUMMARY = "map-summary"
 MAP_VIEW = "map-view"
 MAP_BASIS = "map-basis"
 MAP_MEASURE = "map-measure"  # counts, or per million residents
@@ -62,9 +63,11 @@ MAP_DRAWN = "map-drawn"  # what the drawn map figure was built for (view, basis,
 # charts
 TIMELINE = "timeline-graph"
 TIMELINE_CAPTION = "timeline-caption"
+TIMELINE_SUMMARY = "timeline-summary"
 TIMELINE_TITLE = f"{TIMELINE}-title"  # the title chart_figure gives the timeline
 SENTENCES = "sentences-graph"
 SENTENCES_CAPTION = "sentences-caption"
+SENTENCES_SUMMARY = "sentences-summary"
 
 # table
 TABLE = "persons-table"

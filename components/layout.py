@@ -178,6 +178,7 @@ def overview(
                         lang,
                         controls=granularity_switch(state, lang),
                         tools=chart_tools("timeline", lang, view),
+                        summary_id=ids.TIMELINE_SUMMARY,
                     ),
                     chart_figure(
                         ids.SENTENCES,
@@ -185,6 +186,7 @@ def overview(
                         t("sentences.title", lang),
                         lang,
                         tools=chart_tools("sentences", lang, view),
+                        summary_id=ids.SENTENCES_SUMMARY,
                     ),
                     persons_table(
                         lang, view.table, state, download_links(view)[ids.DOWNLOAD_CASES]

@@ -90,6 +90,7 @@ def map_section(
             dcc.Store(id=ids.MAP_DRAWN, data=None),
             html.Figcaption(
                 [
+                    html.P(id=ids.MAP_SUMMARY, className="chart-summary"),
                     html.Span(id=ids.MAP_CAPTION),
                     " ",
                     t("map.click_hint", lang),
@@ -101,7 +102,7 @@ def map_section(
             tools,
         ],
         className="chart card card-body",
-        **{"aria-labelledby": f"{ids.MAP}-title"},
+        **{"aria-labelledby": f"{ids.MAP}-title", "aria-describedby": ids.MAP_SUMMARY},
     )
 
 

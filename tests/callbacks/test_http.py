@@ -9,8 +9,15 @@ import pytest
 from callbacks.common import repository
 from components import ids
 from components.filters import Months, exact_period, slider_from_period
+from components.summaries import map_summary, sentences_summary, timeline_summary
 from data.filters import FilterState
-from data.query import filter_options
+from data.query import (
+    counters,
+    filter_options,
+    region_counts,
+    sentence_distribution,
+    timeline,
+)
 from tests.callbacks.dash_client import call, dependencies, post
 
 
@@ -279,3 +286,26 @@ def test_russian_answers_travel_as_utf8_and_stay_under_30_kb(client):
     body = post(client, f"..{ids.COUNT_PERSONS}", values).get_data()
     assert "человек".encode() in body and b"\\u04" not in body
     assert len(body) < 30_000
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_each_chart_says_what_it_shows_in_words(app, client, lang):
+    """The summaries (components.summaries) of the view, in the figcaption of each chart."""
+    dataset = repository(app).current()
+    values = filter_values(
+        **{f"{ids.FILTER_ARTICLE}.value": ["207.3"], f"{ids.URL}.search": f"?lang={lang}"}
+    )
+    state = FilterState(articles=("207.3",))
+    answer = call(client, f"..{ids.COUNT_PERSONS}", values)
+    assert answer[ids.TIMELINE_SUMMARY]["children"] == timeline_summary(
+        timeline(dataset, state), lang
+    )
+    expected = sentences_summary(
+        sentence_distribution(dataset, state), counters(dataset, state), lang
+    )
+    assert answer[ids.SENTENCES_SUMMARY]["children"] == expected
+    values |= {f"{ids.MAP_VIEW}.value": "regions", f"{ids.MAP_BASIS}.value": "prosecution"}
+    answer = call(client, f"..{ids.MAP}.figure", values)
+    summary = answer[ids.MAP_SUMMARY]["children"]
+    assert summary == map_summary(region_counts(dataset, state), lang)
+    assert ("Москва" if lang == "ru" else "Moscow") in summary

@@ -754,3 +754,16 @@ def test_behind_a_proxy_pages_are_served_and_unknown_paths_are_404s(monkeypatch)
     assert client.get("/").status_code == 200
     assert client.get("/compare").status_code == 200
     assert client.get("/no-such-page").status_code == 404
+
+
+@pytest.mark.parametrize("chart", ["map", "timeline", "sentences", "counters"])
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_each_embed_says_what_its_chart_shows(app, client, chart, lang):
+    from components.summaries import chart_summary
+
+    page = client.get(f"/embed/{chart}?lang={lang}&article=207.3").get_data(as_text=True)
+    result = chart_overview(chart, repository(app).current(), FilterState(articles=("207.3",)))
+    summary = html.escape(chart_summary(chart, result, lang), quote=True)
+    assert f'<p class="pp-summary" id="pp-summary">{summary}</p>' in page
+    if chart != "counters":
+        assert 'aria-describedby="pp-summary"' in page
