@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dash import Dash
 
-from callbacks import map, overview, page, routes, share, table
+from callbacks import chart_tables, map, overview, page, routes, share, table
 
 
 def register_callbacks(app: Dash) -> None:
@@ -18,3 +18,4 @@ def register_callbacks(app: Dash) -> None:
     table.register(app)
     routes.register(app)
     share.register(app)
+    chart_tables.register(app)

@@ -43,10 +43,12 @@ def chart_figure(
     controls: object = None,
     tools: object = None,
     summary_id: str | None = None,
+    table: object = None,
 ) -> html.Figure:
     """A chart's card: its title (the figure's name), the graph, and the figcaption: what the
     chart shows in words (`summary_id`, components.summaries: the figure's description, read
-    by a screen reader for the graph) and how it counts (`caption_id`)."""
+    by a screen reader for the graph) and how it counts (`caption_id`). `table`: its "show as
+    table" switch (components.chart_table_view)."""
     summary_id = summary_id or f"{graph_id}-summary"
     header = [html.H2(title, className="h5 m-0", id=f"{graph_id}-title")]
     if controls is not None:
@@ -65,6 +67,7 @@ def chart_figure(
                 ),
                 className="chart-frame",
             ),
+            table,
             html.Figcaption(
                 [
                     html.P(id=summary_id, className="chart-summary"),

@@ -210,6 +210,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{persons}, {prosecutions}; {custody} in custody now.",
     ),
     "lang.name": ("Русский", "English"),  # each in its own language
+    "table_view.show": ("Показать таблицей", "Show as table"),
+    "table_view.hide": ("Скрыть таблицу", "Hide the table"),
     "demo.banner_title": ("Демонстрационные данные.", "Demo data."),
     "demo.banner": (
         "Все записи на этой странице вымышлены: это не настоящие люди и не настоящие дела. "

@@ -64,6 +64,7 @@ MAP_DRAWN = "map-drawn"  # what the drawn map figure was built for (view, basis,
 TIMELINE = "timeline-graph"
 TIMELINE_CAPTION = "timeline-caption"
 TIMELINE_SUMMARY = "timeline-summary"
+TABLES_WANTED = "tables-wanted"  # callbacks/chart_tables.py: a table switch's request
 TIMELINE_TITLE = f"{TIMELINE}-title"  # the title chart_figure gives the timeline
 SENTENCES = "sentences-graph"
 SENTENCES_CAPTION = "sentences-caption"

@@ -13,6 +13,7 @@ from dash import dcc, html
 
 from components import ids
 from components.chart_spec import source_line
+from components.chart_table_view import table_switch
 from components.charts import chart_figure
 from components.compare import compare_page
 from components.counters import counter_row
@@ -179,6 +180,7 @@ def overview(
                         controls=granularity_switch(state, lang),
                         tools=chart_tools("timeline", lang, view),
                         summary_id=ids.TIMELINE_SUMMARY,
+                        table=table_switch("timeline", lang),
                     ),
                     chart_figure(
                         ids.SENTENCES,
@@ -187,11 +189,13 @@ def overview(
                         lang,
                         tools=chart_tools("sentences", lang, view),
                         summary_id=ids.SENTENCES_SUMMARY,
+                        table=table_switch("sentences", lang),
                     ),
                     persons_table(
                         lang, view.table, state, download_links(view)[ids.DOWNLOAD_CASES]
                     ),
                     embed_dialog(lang),
+                    dcc.Store(id=ids.TABLES_WANTED, storage_type="memory"),
                 ],
                 className="area-main",
             ),

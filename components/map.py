@@ -8,6 +8,7 @@ import dash_bootstrap_components as dbc
 from dash import Dash, dcc, html
 
 from components import ids
+from components.chart_table_view import table_switch
 from components.charts import graph_config
 from components.figures.theme import blank_figure
 from components.filters import button_group
@@ -88,6 +89,7 @@ def map_section(
             ),
             html.Div(id=ids.MAP_LEGEND, className="map-legend", **{"aria-live": "polite"}),
             dcc.Store(id=ids.MAP_DRAWN, data=None),
+            table_switch("map", lang),
             html.Figcaption(
                 [
                     html.P(id=ids.MAP_SUMMARY, className="chart-summary"),

@@ -1,0 +1,98 @@
+"""A chart's numbers as an HTML table, behind a "show as table" switch (issue 14): for readers who
+cannot see the chart, and for anyone who wants the exact numbers on the page.
+
+The switch is a button that says whether the table is shown (aria-expanded) and which region it
+controls; each press toggles it (an odd number of presses: open). A <details> would need no
+button, but Dash's Details does not report being opened. The table is the chart's CSV companion
+(components.chart_tables.chart_table: the same aggregates), rendered only while the switch is
+open, so a closed switch costs a filter change nothing.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+from dash import html
+
+from components.i18n import fmt_decimal, fmt_int, t
+
+TABLE_CHARTS = ("map", "timeline", "sentences")
+
+
+def switch_id(chart: str) -> str:
+    return f"{chart}-table-switch"
+
+
+def table_id(chart: str) -> str:
+    return f"{chart}-table"
+
+
+def table_switch(chart: str, lang: str) -> html.Div:
+    """The closed switch under a chart; its table is filled by callbacks/chart_tables.py."""
+    return html.Div(
+        [
+            html.Button(
+                t("table_view.show", lang),
+                id=switch_id(chart),
+                n_clicks=0,
+                type="button",
+                className="btn btn-link btn-sm p-0 table-switch-label",
+                **{"aria-expanded": "false", "aria-controls": table_id(chart)},
+            ),
+            html.Div(id=table_id(chart), className="table-view"),
+        ],
+        className="table-switch",
+    )
+
+
+def is_open(clicks: object) -> bool:
+    """Whether the table is shown after `clicks` presses of its switch."""
+    return isinstance(clicks, int) and not isinstance(clicks, bool) and clicks % 2 == 1
+
+
+def _cell(value: object, lang: str) -> str:
+    """A number as the page writes numbers; an empty cell stays empty (no data is not zero)."""
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int) or (isinstance(value, float) and value.is_integer()):
+        return fmt_int(int(value), lang)
+    if isinstance(value, float):
+        return fmt_decimal(value, lang, 1)
+    return str(value)
+
+
+def data_table(frame: pd.DataFrame, caption: str, lang: str) -> html.Div:
+    """`frame` as a table with a caption and column headers; numbers right-aligned. Wrapped in
+    a scrolling region a keyboard can reach, so a wide table never widens the page."""
+    numeric = [pd.api.types.is_numeric_dtype(frame[c]) for c in frame.columns]
+    head = html.Thead(
+        html.Tr(
+            [
+                html.Th(str(c), scope="col", className="text-end" if n else None)
+                for c, n in zip(frame.columns, numeric, strict=True)
+            ]
+        )
+    )
+    rows = [
+        html.Tr(
+            [
+                html.Td(_cell(v, lang), className="text-end" if n else None)
+                for v, n in zip(row, numeric, strict=True)
+            ]
+        )
+        for row in frame.astype(object).itertuples(index=False)
+    ]
+    table = html.Table(
+        [html.Caption(caption), head, html.Tbody(rows)],
+        className="table table-sm table-striped chart-data-table",
+    )
+    return html.Div(
+        table,
+        className="table-scroll",
+        tabIndex="0",
+        role="region",
+        **{"aria-label": caption},
+    )
