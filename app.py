@@ -44,6 +44,7 @@ from data.importers import FORMATS
 from data.importers.read import DEFAULT_MAX_BYTES, DataLoadError
 from data.shared_cache import shared_store
 from data.sources import DataFolder, Reloader
+from data.view_query import ViewQuery
 
 ROOT = Path(__file__).resolve().parent
 DASH_APP_KEY = "politprisoners.dash_app"
@@ -112,6 +113,39 @@ def build_repository(config: AppConfig) -> DatasetRepository:
     # (create_app's before_request; gunicorn.conf.py's post_fork).
     repository.watch(Reloader(folder, repository, config.reload_seconds))
     return repository
+
+
+# Dash's page, with two changes for screen readers: the document names its language from the
+# first byte (?lang=, as the page reads it; a clientside callback keeps it current after that),
+# and Dash's scripts sit in a plain <div>, not a second <footer> landmark beside ours.
+INDEX_STRING = """<!DOCTYPE html>
+<html lang="{%lang%}">
+    <head>
+        {%metas%}
+        <title>{%title%}</title>
+        {%favicon%}
+        {%css%}
+    </head>
+    <body>
+        {%app_entry%}
+        <div class="dash-scripts">
+            {%config%}
+            {%scripts%}
+            {%renderer%}
+        </div>
+    </body>
+</html>"""
+
+
+def _language_of_the_page(app: Dash) -> None:
+    """Fill INDEX_STRING's {%lang%} with the language the request's link asks for."""
+    interpolate = app.interpolate_index
+
+    def interpolate_index(**kwargs: str) -> str:
+        lang = ViewQuery.parse(request.query_string.decode("utf-8", "replace")).lang
+        return interpolate(**kwargs).replace("{%lang%}", lang, 1)
+
+    app.interpolate_index = interpolate_index
 
 
 def reload_on_hangup(repository: DatasetRepository) -> None:
@@ -345,6 +379,8 @@ def create_app(config: AppConfig | None = None) -> Dash:
     if config.proxy_count:
         n = config.proxy_count
         app.server.wsgi_app = ProxyFix(app.server.wsgi_app, x_for=n, x_proto=n, x_host=n)
+    app.index_string = INDEX_STRING
+    _language_of_the_page(app)
     app.layout = shell()
     # Validation sees the whole page, though the page is rendered by a callback.
     app.validation_layout = [shell(), *page(dataset, FilterState(), "ru")]
