@@ -7,8 +7,10 @@ from collections.abc import Callable
 
 from components.figures.theme import (
     COMPARE_COLOURS,
+    COMPARE_PATTERNS,
     axis,
     base_layout,
+    category_marker,
     count_axis,
     empty_figure,
     plotly_text,
@@ -71,7 +73,7 @@ def compare_figure(
         trace = {
             "type": "bar",
             "name": plotly_text(names[part]),
-            "marker": {"color": COMPARE_COLOURS[part]},
+            "marker": category_marker(COMPARE_COLOURS[part], COMPARE_PATTERNS[part]),
             "hovertext": hover,
             "hoverinfo": "text",
             "orientation": "h" if horizontal else "v",

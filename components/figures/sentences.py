@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from components.figures.theme import REGIME_COLOURS, axis, base_layout, count_axis, empty_figure
+from components.figures.theme import (
+    REGIME_COLOURS,
+    REGIME_PATTERNS,
+    axis,
+    base_layout,
+    category_marker,
+    count_axis,
+    empty_figure,
+)
 from components.i18n import count_of, fmt_int, plural_ru, t, years_word
 from data.query import TERM_CAP, SentenceDistribution
 
@@ -42,7 +50,7 @@ def sentences_figure(dist: SentenceDistribution, lang: str) -> dict:
                 "x": [s + 0.5 for s in dist.bin_starts],
                 "y": list(counts),
                 "width": 0.9,
-                "marker": {"color": REGIME_COLOURS[regime]},
+                "marker": category_marker(REGIME_COLOURS[regime], REGIME_PATTERNS[regime]),
                 # The bin's words once per bar; the regime and the count are filled by plotly.
                 "customdata": [bin_label(s, lang) for s in dist.bin_starts],
                 "hovertemplate": "%{customdata}, %{meta}: %{y:,}<extra></extra>",

@@ -12,6 +12,24 @@ MUTED = "#52606d"
 GRID = "#e4e7eb"
 ACCENT = "#0b5394"
 
+
+def category_marker(colour: str, pattern: str) -> dict:
+    """A bar's fill for a category: its colour, and a pattern of its own drawn over it, so that
+    no category is told apart by colour alone (a reader with a colour-vision deficiency, a
+    printout in grey). The legend shows the pattern too."""
+    marker: dict = {"color": colour}
+    if pattern:
+        marker["pattern"] = {
+            "shape": pattern,
+            "fgcolor": "rgba(255,255,255,0.85)",
+            "fgopacity": 1,
+            "size": 6,
+            "solidity": 0.25,
+            "fillmode": "overlay",
+        }
+    return marker
+
+
 # Okabe-Ito: distinguishable with every common colour-vision deficiency.
 REGIME_COLOURS = {
     "general": "#0072B2",
@@ -23,8 +41,19 @@ REGIME_COLOURS = {
 }
 
 
+# ... and each a pattern (plotly's bar pattern shapes; "" plain).
+REGIME_PATTERNS = {
+    "general": "",
+    "strict": "/",
+    "special": "x",
+    "settlement": ".",
+    "prison": "-",
+    "unknown": "+",
+}
+
 # Who is on which list (data.compare): on both, on the first only, on the second only.
 COMPARE_COLOURS = {"both": "#0072B2", "only_left": "#E69F00", "only_right": "#009E73"}
+COMPARE_PATTERNS = {"both": "", "only_left": "/", "only_right": "\\"}
 
 
 def plotly_text(text: str) -> str:

@@ -201,3 +201,13 @@ def test_few_periods_get_one_tick_each_and_the_period_note_agrees():
     assert axis["dtick"] == "M1" and axis["tickformat"] == "%b %Y"
     assert "no verdict yet): 6." in timeline_caption(tl, "en", undated=6)
     assert "no verdict yet): 0." in timeline_caption(tl, "en")
+
+
+def test_no_regime_is_told_apart_by_colour_alone(dataset):
+    """Each regime's bars have a colour and a pattern of their own (the legend shows both)."""
+    figure = valid(sentences_figure(query.sentence_distribution(dataset, FilterState()), "en"))
+    bars = [trace for trace in figure.data if trace.type == "bar"]
+    assert len(bars) >= 3
+    looks = [(bar.marker.color, bar.marker.pattern.shape or "") for bar in bars]
+    assert len({colour for colour, _ in looks}) == len(bars)
+    assert len({pattern for _, pattern in looks}) == len(bars)
