@@ -22,7 +22,7 @@ from components.figures.timeline import timeline_caption, timeline_figure, timel
 from components.i18n import fmt_int, t
 from components.map import MapAssets
 from components.provenance import pair_labels, source_labels, sources_sentence
-from components.summaries import chart_summary
+from components.summaries import chart_summary, compare_summary
 from data.compare import compare_lists
 from data.dataset import Dataset
 from data.filters import FilterState
@@ -113,6 +113,7 @@ def _compare_spec(dataset: Dataset, view: ViewQuery, common: dict) -> ChartSpec:
         "only_left": (comparison.only_left, t("compare.only", lang, list=names[0])),
         "only_right": (comparison.only_right, t("compare.only", lang, list=names[1])),
     }
+    common["summary"] = compare_summary(comparison, names, lang)
     caption = t("compare.caption", lang)
     if comparison.undated:
         caption += " " + t("compare.undated", lang, n=fmt_int(comparison.undated, lang))

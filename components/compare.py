@@ -14,6 +14,7 @@ from components.figures.theme import COMPARE_COLOURS
 from components.i18n import MESSAGES, fmt_int, t
 from components.provenance import pair_labels, source_labels
 from components.share import embed_code, iframe_code
+from components.summaries import compare_summary
 from data.compare import Comparison, OneListPerson, compare_lists
 from data.dataset import Dataset
 from data.loader import http_url
@@ -191,7 +192,8 @@ def compare_page(dataset: Dataset, view: ViewQuery, home: str = "/", root: str =
                 className="compare-numbers card card-body",
                 **{"aria-live": "polite"},
             ),
-            html.P(t("compare.caption", lang), className="small text-muted mt-2"),
+            html.P(compare_summary(comparison, names, lang), className="chart-summary mt-2"),
+            html.P(t("compare.caption", lang), className="small text-muted"),
             _legend(names, lang),
             html.Div(
                 [_chart(comparison, kind, names, lang) for kind in BREAKDOWNS],

@@ -205,6 +205,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "В этой выборке нет реальных сроков лишения свободы.",
         "There is no real prison term in this selection.",
     ),
+    "summary.compare": (
+        "В двух списках — {total}: в обоих — {both}, только в списке «{left}» — {only_left}, "
+        "только в списке «{right}» — {only_right}.",
+        "The two lists hold {total}: {both} on both, {only_left} only on “{left}” and "
+        "{only_right} only on “{right}”.",
+    ),
     "summary.counters": (
         "{persons}, {prosecutions}; сейчас в заключении — {custody}.",
         "{persons}, {prosecutions}; {custody} in custody now.",

@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import date
 
 from components.i18n import count_of, fmt_int, fmt_month, fmt_period, fmt_term, plural_ru, t
+from data.compare import Comparison
 from data.query import TERM_CAP, Counters, Overview, RegionCounts, SentenceDistribution, Timeline
 from data.reference import region_label
 
@@ -156,6 +157,22 @@ def counters_summary(counters: Counters, lang: str) -> str:
         term = fmt_term(counters.median_term_months, lang)
         text += " " + _sentence(t("summary.sentences_median", lang, term=term))
     return text
+
+
+def compare_summary(comparison: Comparison, names: tuple[str, str], lang: str) -> str:
+    """Two lists in one sentence: how many different people, on both, on each one only."""
+    if comparison.total == 0:
+        return t("summary.empty", lang)
+    return t(
+        "summary.compare",
+        lang,
+        total=count_of(comparison.total, "persons", lang),
+        both=fmt_int(comparison.both, lang),
+        only_left=fmt_int(comparison.only_left, lang),
+        only_right=fmt_int(comparison.only_right, lang),
+        left=names[0],
+        right=names[1],
+    )
 
 
 def chart_summary(chart: str, result: Overview, lang: str) -> str:

@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 
 from components.summaries import (
+    compare_summary,
     counters_summary,
     map_summary,
     sentences_summary,
@@ -169,3 +170,18 @@ def test_the_counters_in_a_sentence():
         "1 person, 1 prosecution; 1 in custody now."
     )
     assert counters_summary(counters(None, 0, 0, 0), "en") == "No one is in this selection."
+
+
+def test_two_lists_in_a_sentence():
+    from data.compare import Comparison
+
+    comparison = Comparison("memorial", "ovdinfo", 180, 40, 31, (), (), (), 0, (), (), 0)
+    names = ("Memorial", "OVD-Info")
+    assert compare_summary(comparison, names, "en") == (
+        "The two lists hold 251 persons: 180 on both, 40 only on “Memorial” and 31 only on "
+        "“OVD-Info”."
+    )
+    assert compare_summary(comparison, ("Мемориал", "ОВД-Инфо"), "ru") == (
+        "В двух списках — 251 человек: в обоих — 180, только в списке «Мемориал» — 40, "
+        "только в списке «ОВД-Инфо» — 31."
+    )
