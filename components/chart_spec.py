@@ -11,7 +11,8 @@ import textwrap
 from dataclasses import dataclass
 
 from components import ids  # the counter texts are keyed by the overview's component ids
-from components.chart_tables import EMBEDS
+from components.chart_table_view import TextTable, text_table
+from components.chart_tables import EMBEDS, chart_table, compare_table
 from components.counters import counter_values, lists_suffix
 from components.describe import describe_filters, file_stem
 from components.figures.compare import compare_figure
@@ -57,6 +58,7 @@ class ChartSpec:
     counters: tuple[Counter, ...] = ()
     page: str = ""  # the full view's page ("compare"), relative to the app's root; "" the overview
     summary: str = ""  # what the chart shows, in words (components.summaries)
+    table: TextTable | None = None  # its numbers, behind the embed's "show as table"
 
 
 def source_line(dataset: Dataset, lang: str) -> str:
@@ -114,6 +116,8 @@ def _compare_spec(dataset: Dataset, view: ViewQuery, common: dict) -> ChartSpec:
         "only_right": (comparison.only_right, t("compare.only", lang, list=names[1])),
     }
     common["summary"] = compare_summary(comparison, names, lang)
+    frame = compare_table(comparison, lang, names)
+    common["table"] = text_table(frame, t("table_view.caption", lang), lang)
     caption = t("compare.caption", lang)
     if comparison.undated:
         caption += " " + t("compare.undated", lang, n=fmt_int(comparison.undated, lang))
@@ -147,6 +151,9 @@ def chart_spec(chart: str, dataset: Dataset, view: ViewQuery, assets: MapAssets)
         return _compare_spec(dataset, view, common)
     result = chart_overview(chart, dataset, state)
     common["summary"] = chart_summary(chart, result, lang)
+    if chart != "counters":  # the counters are their own table
+        frame = chart_table(chart, result, lang, state, source_labels(dataset, lang))
+        common["table"] = text_table(frame, t("table_view.caption", lang), lang)
     if chart == "map":
         selected = map_selection(state)[0]
         counts, breaks = result.regions, map_breaks(dataset, state)

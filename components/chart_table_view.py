@@ -11,6 +11,7 @@ open, so a closed switch costs a filter change nothing.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 import pandas as pd
 from dash import html
@@ -51,6 +52,30 @@ def is_open(clicks: object) -> bool:
     return isinstance(clicks, int) and not isinstance(clicks, bool) and clicks % 2 == 1
 
 
+@dataclass(frozen=True)
+class TextTable:
+    """A chart's table as the reader sees it: headers, rows of text, which columns are numbers.
+    The one rendering of the numbers for the page's table and the embed's (templates/embed.html)."""
+
+    caption: str
+    headers: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    numeric: tuple[bool, ...]
+
+
+def text_table(frame: pd.DataFrame, caption: str, lang: str) -> TextTable:
+    """`frame` (components.chart_tables) with each cell written as the page writes numbers."""
+    return TextTable(
+        caption=caption,
+        headers=tuple(str(c) for c in frame.columns),
+        rows=tuple(
+            tuple(_cell(v, lang) for v in row)
+            for row in frame.astype(object).itertuples(index=False)
+        ),
+        numeric=tuple(bool(pd.api.types.is_numeric_dtype(frame[c])) for c in frame.columns),
+    )
+
+
 def _cell(value: object, lang: str) -> str:
     """A number as the page writes numbers; an empty cell stays empty (no data is not zero)."""
     if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
@@ -67,23 +92,23 @@ def _cell(value: object, lang: str) -> str:
 def data_table(frame: pd.DataFrame, caption: str, lang: str) -> html.Div:
     """`frame` as a table with a caption and column headers; numbers right-aligned. Wrapped in
     a scrolling region a keyboard can reach, so a wide table never widens the page."""
-    numeric = [pd.api.types.is_numeric_dtype(frame[c]) for c in frame.columns]
+    shown = text_table(frame, caption, lang)
     head = html.Thead(
         html.Tr(
             [
-                html.Th(str(c), scope="col", className="text-end" if n else None)
-                for c, n in zip(frame.columns, numeric, strict=True)
+                html.Th(c, scope="col", className="text-end" if n else None)
+                for c, n in zip(shown.headers, shown.numeric, strict=True)
             ]
         )
     )
     rows = [
         html.Tr(
             [
-                html.Td(_cell(v, lang), className="text-end" if n else None)
-                for v, n in zip(row, numeric, strict=True)
+                html.Td(v, className="text-end" if n else None)
+                for v, n in zip(row, shown.numeric, strict=True)
             ]
         )
-        for row in frame.astype(object).itertuples(index=False)
+        for row in shown.rows
     ]
     table = html.Table(
         [html.Caption(caption), head, html.Tbody(rows)],

@@ -78,6 +78,7 @@ def embed_html(
         site=t("app.short_title", spec.lang),
         view_url=view_url,
         link_text=t("embed.open_full", spec.lang),
+        show_table=t("table_view.show", spec.lang),
         notice=notice,
         figure_json=Markup(figure_json) if figure_json else None,
     )

@@ -218,6 +218,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "lang.name": ("Русский", "English"),  # each in its own language
     "table_view.show": ("Показать таблицей", "Show as table"),
     "table_view.hide": ("Скрыть таблицу", "Hide the table"),
+    "table_view.caption": ("Числа графика", "The chart's numbers"),
     "demo.banner_title": ("Демонстрационные данные.", "Demo data."),
     "demo.banner": (
         "Все записи на этой странице вымышлены: это не настоящие люди и не настоящие дела. "

@@ -767,3 +767,15 @@ def test_each_embed_says_what_its_chart_shows(app, client, chart, lang):
     assert f'<p class="pp-summary" id="pp-summary">{summary}</p>' in page
     if chart != "counters":
         assert 'aria-describedby="pp-summary"' in page
+
+
+@pytest.mark.parametrize("chart", ["map", "timeline", "sentences"])
+def test_each_embed_holds_its_numbers_as_a_table(client, chart):
+    """Behind "show as table" (a native <details>): the rows and columns of the chart's CSV."""
+    page = client.get(f"/embed/{chart}?lang=en&article=207.3").get_data(as_text=True)
+    _header, table = split_csv(client.get(f"/download/{chart}.csv?lang=en&article=207.3").data)
+    block = page.split('<details class="pp-table">', 1)[1].split("</details>", 1)[0]
+    assert "<summary>Show as table</summary>" in block
+    headers = re.findall(r'<th scope="col"[^>]*>([^<]*)</th>', block)
+    assert [html.unescape(h) for h in headers] == list(table.columns)
+    assert block.count("<tr>") - 1 == len(table)  # the header row, then one per CSV row
