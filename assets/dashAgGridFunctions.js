@@ -42,3 +42,9 @@ dagfuncs.firstPage = function (params) {
   if (params.source !== "uiColumnSorted") return;
   params.api.paginationGoToPage(0);
 };
+
+// Tab and Shift+Tab leave the grid for the page around it (the arrows move between cells): AG
+// Grid lets the browser move focus when this answers false.
+dagfuncs.leaveGridOnTab = function () {
+  return false;
+};

@@ -230,6 +230,10 @@ def grid_options(lang: str, table: TableState) -> dict:
         "suppressMultiSort": True,
         "tooltipShowDelay": 300,
         "localeText": {key: t(f"grid.{key}", lang) for key in GRID_TEXT_KEYS},
+        # Tab leaves the grid (arrows move within it): a keyboard reader got through 20 rows of
+        # 8 cells one Tab at a time to reach the pages below it.
+        "tabToNextCell": {"function": "leaveGridOnTab(params)"},
+        "tabToNextHeader": {"function": "leaveGridOnTab(params)"},
     }
     return options
 

@@ -139,4 +139,6 @@ def test_with_the_keyboard_alone_a_reader_filters_opens_a_table_and_reaches_the_
     ActionChains(driver).send_keys(Keys.ARROW_DOWN).perform()
     inside = f"return document.activeElement.closest('#{ids.TABLE}') !== null"
     assert driver.execute_script(inside)
+    # Tab leaves the grid (its header, then its page buttons): no Tab per cell of every row.
+    _tab_until(driver, f"a.closest('#{ids.TABLE}') === null", presses=8)
     assert dash_duo.get_logs() == []
