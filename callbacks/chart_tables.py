@@ -13,7 +13,14 @@ from dash import Dash, Input, Output, State
 from callbacks.common import FILTER_INPUTS, filter_state, language, repository
 from components import ids
 from components.chart_spec import chart_overview
-from components.chart_table_view import TABLE_CHARTS, data_table, is_open, switch_id, table_id
+from components.chart_table_view import (
+    TABLE_CHARTS,
+    data_table,
+    is_open,
+    readable,
+    switch_id,
+    table_id,
+)
 from components.chart_tables import chart_table
 from components.figures.map import legend_title
 from components.figures.timeline import timeline_title
@@ -79,7 +86,7 @@ def register(app: Dash) -> None:
 
 def _table(chart: str, dataset, state, lang: str):
     result = chart_overview(chart, dataset, state)
-    frame = chart_table(chart, result, lang, state, source_labels(dataset, lang))
+    frame = readable(chart, chart_table(chart, result, lang, state, source_labels(dataset, lang)))
     caption = {
         "map": lambda: legend_title(result.regions, state.measure, lang),
         "timeline": lambda: timeline_title(state.dates, lang),

@@ -11,7 +11,7 @@ import textwrap
 from dataclasses import dataclass
 
 from components import ids  # the counter texts are keyed by the overview's component ids
-from components.chart_table_view import TextTable, text_table
+from components.chart_table_view import TextTable, readable, text_table
 from components.chart_tables import EMBEDS, chart_table, compare_table
 from components.counters import counter_values, lists_suffix
 from components.describe import describe_filters, file_stem
@@ -153,7 +153,7 @@ def chart_spec(chart: str, dataset: Dataset, view: ViewQuery, assets: MapAssets)
     common["summary"] = chart_summary(chart, result, lang)
     if chart != "counters":  # the counters are their own table
         frame = chart_table(chart, result, lang, state, source_labels(dataset, lang))
-        common["table"] = text_table(frame, t("table_view.caption", lang), lang)
+        common["table"] = text_table(readable(chart, frame), t("table_view.caption", lang), lang)
     if chart == "map":
         selected = map_selection(state)[0]
         counts, breaks = result.regions, map_breaks(dataset, state)

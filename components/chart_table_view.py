@@ -55,17 +55,34 @@ def is_open(clicks: object) -> bool:
 @dataclass(frozen=True)
 class TextTable:
     """A chart's table as the reader sees it: headers, rows of text, which columns are numbers.
-    The one rendering of the numbers for the page's table and the embed's (templates/embed.html)."""
+    The one rendering of the numbers for the page's table and the embed's (templates/embed.html).
+    `empty`: not one number in it (say so instead of a table of blanks)."""
 
     caption: str
     headers: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     numeric: tuple[bool, ...]
+    empty: bool = False
+
+
+def readable(chart: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """The CSV's table in the order a reader looks for: the map's regions largest first (the
+    CSV keeps the region table's order, and its codes, which the page's table leaves out)."""
+    if chart != "map" or frame.empty:
+        return frame
+    frame = frame.drop(columns=frame.columns[0])
+    return frame.sort_values(frame.columns[1], ascending=False, na_position="last", kind="stable")
+
+
+def _has_numbers(frame: pd.DataFrame) -> bool:
+    numbers = frame.select_dtypes("number")
+    return bool(len(numbers.columns)) and bool(numbers.fillna(0).ne(0).to_numpy().any())
 
 
 def text_table(frame: pd.DataFrame, caption: str, lang: str) -> TextTable:
     """`frame` (components.chart_tables) with each cell written as the page writes numbers."""
     return TextTable(
+        empty=not _has_numbers(frame),
         caption=caption,
         headers=tuple(str(c) for c in frame.columns),
         rows=tuple(
@@ -93,6 +110,8 @@ def data_table(frame: pd.DataFrame, caption: str, lang: str) -> html.Div:
     """`frame` as a table with a caption and column headers; numbers right-aligned. Wrapped in
     a scrolling region a keyboard can reach, so a wide table never widens the page."""
     shown = text_table(frame, caption, lang)
+    if shown.empty:
+        return html.P(t("table_view.empty", lang), className="text-muted small mt-2")
     head = html.Thead(
         html.Tr(
             [

@@ -67,7 +67,6 @@ def chart_figure(
                 ),
                 className="chart-frame",
             ),
-            table,
             html.Figcaption(
                 [
                     html.P(id=summary_id, className="chart-summary"),
@@ -75,6 +74,7 @@ def chart_figure(
                 ],
                 className="chart-caption",
             ),
+            table,
             tools,
         ],
         className="chart card card-body",

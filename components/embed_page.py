@@ -79,6 +79,7 @@ def embed_html(
         view_url=view_url,
         link_text=t("embed.open_full", spec.lang),
         show_table=t("table_view.show", spec.lang),
+        empty_table=t("table_view.empty", spec.lang),
         notice=notice,
         figure_json=Markup(figure_json) if figure_json else None,
     )

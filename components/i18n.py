@@ -219,6 +219,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "table_view.show": ("Показать таблицей", "Show as table"),
     "table_view.hide": ("Скрыть таблицу", "Hide the table"),
     "table_view.caption": ("Числа графика", "The chart's numbers"),
+    "table_view.empty": (
+        "В этой выборке нечего показать в таблице.",
+        "Nothing to show in a table for this selection.",
+    ),
     "demo.banner_title": ("Демонстрационные данные.", "Demo data."),
     "demo.banner": (
         "Все записи на этой странице вымышлены: это не настоящие люди и не настоящие дела. "
@@ -418,12 +422,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sentences.y_persons": ("Человек", "Persons"),
     "sentences.y_prosecutions": ("Приговоров", "Sentences"),
     "sentences.caption_persons": (
-        "{n} с реальным сроком; у каждого учтён самый долгий срок. Цвет — режим колонии.",
-        "{n} with a real prison term, each with their longest. Colour shows the regime.",
+        "{n} с реальным сроком; у каждого учтён самый долгий срок. "
+        "Цвет и штриховка — режим колонии.",
+        "{n} with a real prison term, each with their longest. Colour and pattern show the regime.",
     ),
     "sentences.caption_prosecutions": (
-        "{n} к реальному сроку. Цвет — режим колонии.",
-        "{n}. Colour shows the regime.",
+        "{n} к реальному сроку. Цвет и штриховка — режим колонии.",
+        "{n}. Colour and pattern show the regime.",
     ),
     "sentences.life_note": (
         "Пожизненное лишение свободы ({life}) на графике не показано.",

@@ -89,7 +89,6 @@ def map_section(
             ),
             html.Div(id=ids.MAP_LEGEND, className="map-legend", **{"aria-live": "polite"}),
             dcc.Store(id=ids.MAP_DRAWN, data=None),
-            table_switch("map", lang),
             html.Figcaption(
                 [
                     html.P(id=ids.MAP_SUMMARY, className="chart-summary"),
@@ -101,6 +100,7 @@ def map_section(
                 ],
                 className="chart-caption",
             ),
+            table_switch("map", lang),
             tools,
         ],
         className="chart card card-body",

@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from components.chart_table_view import data_table, is_open, table_switch
+from components.chart_table_view import data_table, is_open, readable, table_switch
 
 
 def test_a_table_has_its_caption_headers_and_numbers_as_the_page_writes_them():
@@ -33,3 +33,23 @@ def test_the_switch_says_whether_its_table_is_shown():
     assert [is_open(n) for n in (0, 1, 2, 3, None, True, "1")] == [
         False, True, False, True, False, False, False,
     ]  # fmt: skip
+
+
+def test_a_table_of_blanks_says_there_is_nothing_to_show():
+    frame = pd.DataFrame({"Region": ["Moscow"], "Persons": pd.array([None], dtype="Int64")})
+    shown = data_table(frame, "Persons by region", "en")
+    assert shown.children == "Nothing to show in a table for this selection."
+
+
+def test_the_map_reads_largest_first_without_codes():
+    frame = pd.DataFrame(
+        {
+            "Code": ["RU-AD", "RU-MOW", "RU-SPE"],
+            "Region": ["Adygea", "Moscow", "Saint Petersburg"],
+            "Persons": pd.array([0, 120, 80], dtype="Int64"),
+        }
+    )
+    shown = readable("map", frame)
+    assert list(shown.columns) == ["Region", "Persons"]
+    assert list(shown["Region"]) == ["Moscow", "Saint Petersburg", "Adygea"]
+    assert readable("timeline", frame) is frame
