@@ -146,6 +146,27 @@ def chart_table(
     return _BUILDERS[chart](result, lang, state)
 
 
+def breakdown_table(
+    comparison: Comparison, kind: str, lang: str, names: tuple[str, str]
+) -> pd.DataFrame:
+    """One breakdown of a comparison ("region", "article", "year"), every row of it: what the
+    compare page's chart of it shows (its largest rows), in full."""
+    found = {"region": comparison.by_region, "article": comparison.by_article}.get(
+        kind, comparison.by_year
+    )
+    label = breakdown_label(kind, lang)
+    both = t("compare.both", lang)
+    only = [t("compare.only", lang, list=name) for name in names]
+    return pd.DataFrame(
+        {
+            t(f"compare.by_{kind}", lang): [label(r.key) for r in found],
+            both: _counts([r.both for r in found]),
+            only[0]: _counts([r.only_left for r in found]),
+            only[1]: _counts([r.only_right for r in found]),
+        }
+    )
+
+
 def compare_table(comparison: Comparison, lang: str, names: tuple[str, str]) -> pd.DataFrame:
     """The compare page's numbers: the totals, then every row of each breakdown (region, article,
     year of arrest), each with persons on both lists and on each list only."""

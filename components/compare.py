@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dash import dcc, html
 
+from components.chart_table_view import data_table
+from components.chart_tables import breakdown_table
 from components.charts import graph_config
 from components.figures.compare import TOP_ROWS, breakdown_label, compare_figure
 from components.figures.theme import COMPARE_COLOURS
@@ -83,6 +85,21 @@ def _chart(comparison: Comparison, kind: str, names: tuple[str, str], lang: str)
                 className=f"chart-frame compare-frame compare-frame-{kind}",
             ),
             html.Figcaption(" ".join(notes), className="chart-caption"),
+            # Static in the page, so a native <details> (the browser opens it, no callback).
+            html.Details(
+                [
+                    html.Summary(t("table_view.show", lang), className="table-switch-label"),
+                    html.Div(
+                        data_table(
+                            breakdown_table(comparison, kind, lang, names),
+                            t(f"compare.by_{kind}", lang),
+                            lang,
+                        ),
+                        className="table-view",
+                    ),
+                ],
+                className="table-switch",
+            ),
         ],
         className="chart card card-body",
     )

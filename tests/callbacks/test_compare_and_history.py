@@ -121,3 +121,16 @@ def test_pages_in_the_navigation_keep_the_view(client):
     assert response[ids.DOCUMENT_META]["data"]["title"].startswith("Compare")
     text = json.dumps(response[ids.PAGE]["children"])
     assert '"/history?article=207.3&lang=en"' in text
+
+
+def test_each_comparison_chart_has_its_whole_table_behind_a_switch(app, client):
+    dataset = repository(app).current()
+    result = compare_lists(dataset, FilterState())
+    text = page_text(client, "/compare", "?lang=en")
+    assert text.count('"Show as table"') == 3
+    assert text.count('"type": "Details"') >= 3
+    # Every row of each breakdown (the charts draw only the largest), and a header row each.
+    rows = len(result.by_region) + len(result.by_article) + len(result.by_year)
+    assert len(result.by_region) > 10
+    assert text.count('"type": "Tr"') == rows + 3
+    assert "The two lists hold" in text  # the comparison in a sentence
