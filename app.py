@@ -508,6 +508,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 2
     reload_on_hangup(app.server.extensions[REPOSITORY_KEY])
+    # werkzeug's own lines are off (callbacks/operations.py): say where the dashboard is.
+    print(f"Dashboard on http://{args.host}:{args.port}/", flush=True)
     app.run(host=args.host, port=args.port, debug=args.debug)
     return 0
 

@@ -69,6 +69,9 @@ def logging_config(level: str = "INFO") -> dict:
         "loggers": {
             "politprisoners": {"handlers": ["stdout"], "level": level, "propagate": False},
             "gunicorn.error": {"handlers": ["stdout"], "level": level, "propagate": False},
+            # The development server's own request lines keep the query (names typed): ours
+            # replace them.
+            "werkzeug": {"handlers": ["stdout"], "level": "WARNING", "propagate": False},
         },
     }
 
@@ -167,7 +170,7 @@ def register(app: Dash) -> None:
     def start_clock() -> None:
         g.request_started = time.perf_counter()
         given = request.headers.get("X-Request-ID", "")
-        g.request_id = given if _REQUEST_ID.match(given) else uuid.uuid4().hex[:16]
+        g.request_id = given if _REQUEST_ID.fullmatch(given) else uuid.uuid4().hex[:16]
 
     @server.after_request
     def log_request(response: Response) -> Response:

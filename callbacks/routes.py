@@ -55,8 +55,6 @@ EMBED_FILE_ALIASES = {"plotly.min.js": PLOTLY_BUNDLE.name}
 HOST_SCRIPT = ROOT / "assets" / "embed" / "host.js"
 # The only responses another site may put in a frame (app.py sets frame-ancestors by them).
 FRAMEABLE_ENDPOINTS = frozenset({"embed", "embed_person"})
-# Dash's own route for every page path: it would answer any path at all with the dashboard.
-DASH_PAGE_ENDPOINT = "/<path:path>"
 CACHE_SECONDS = 300  # a news spike hits the same embed again and again; the data changes rarely
 
 
@@ -131,6 +129,8 @@ def _attachment(body: bytes, name: str, content_type: str) -> Response:
 def register(app: Dash) -> None:
     server = app.server
     assets = MapAssets.of(app)
+    # Dash's own route for every page path: it would answer any path at all with the dashboard.
+    page_endpoint = f"{app.config.routes_pathname_prefix}<path:path>"
     static = app.get_relative_path("/embed/static/")
 
     def spec_of(chart: str):
@@ -150,7 +150,7 @@ def register(app: Dash) -> None:
     def only_pages_that_exist() -> None:
         """A path that is none of the pages, nor a person on the lists, is a 404: Dash would
         answer it with the dashboard (and a 200 that a search engine or a link checker keeps)."""
-        if request.endpoint != DASH_PAGE_ENDPOINT:
+        if request.endpoint != page_endpoint:
             return
         # The path under the app's routes (a proxy may mount it deeper: Dash's requests prefix),
         # as sent: a person's id may hold a '/' of its own, percent-encoded.
@@ -170,7 +170,7 @@ def register(app: Dash) -> None:
         download (read by a frame or a script): what was not found, in both languages, as plain
         text: a person's card, a chart (with the charts there are), or any other file."""
         path = request.path
-        if request.endpoint in (None, DASH_PAGE_ENDPOINT):
+        if request.endpoint in (None, page_endpoint):
             page = not_found_html(reader_language(), app.get_relative_path("/"))
             return Response(page, content_type="text/html; charset=utf-8"), 404
         if path.startswith("/embed/person/"):

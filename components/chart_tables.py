@@ -151,9 +151,11 @@ def breakdown_table(
 ) -> pd.DataFrame:
     """One breakdown of a comparison ("region", "article", "year"), every row of it: what the
     compare page's chart of it shows (its largest rows), in full."""
-    found = {"region": comparison.by_region, "article": comparison.by_article}.get(
-        kind, comparison.by_year
-    )
+    found = {
+        "region": comparison.by_region,
+        "article": comparison.by_article,
+        "year": comparison.by_year,
+    }[kind]
     label = breakdown_label(kind, lang)
     both = t("compare.both", lang)
     only = [t("compare.only", lang, list=name) for name in names]

@@ -98,7 +98,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "error.not_found": ("Такой страницы нет.", "No such page."),
     "error.not_found_title": ("Страница не найдена", "Page not found"),
     "error.not_found_hint": (
-        "Такой страницы здесь нет: возможно, в ссылке опечатка или она устарела.",
+        "Такой страницы здесь нет: возможно, ссылка устарела или в ней опечатка.",
         "There is no such page here: the link may be mistyped or out of date.",
     ),
     "error.not_found_links": ("Куда перейти", "Where to go"),
@@ -117,23 +117,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "lang.switch": ("Язык", "Language"),
     # What each chart shows, in words (components/summaries.py)
     "summary.empty": ("В этой выборке никого нет.", "No one is in this selection."),
-    "summary.in_region": ("в регионе", "in"),
-    "summary.in_regions": ("в регионах:", "in"),
     "summary.map_persons_prosecution": (
-        "Больше всего людей преследуют {where} {regions}.",
-        "Most persons are prosecuted {where} {regions}.",
+        "Регионы, где больше всего преследуемых: {regions}.",
+        "The regions with the most persons prosecuted: {regions}.",
     ),
     "summary.map_prosecutions_prosecution": (
-        "Больше всего дел возбуждено {where} {regions}.",
-        "Most prosecutions were brought {where} {regions}.",
+        "Регионы, где больше всего дел: {regions}.",
+        "The regions with the most prosecutions: {regions}.",
     ),
     "summary.map_persons_imprisonment": (
-        "Больше всего людей находятся в заключении {where} {regions}.",
-        "Most persons are held {where} {regions}.",
+        "Регионы заключения, где больше всего людей: {regions}.",
+        "The regions of imprisonment with the most persons: {regions}.",
     ),
     "summary.map_prosecutions_imprisonment": (
-        "Больше всего дел — у людей, которые содержатся {where} {regions}.",
-        "Most prosecutions are of persons held {where} {regions}.",
+        "Регионы заключения, где больше всего дел: {regions}.",
+        "The regions of imprisonment with the most prosecutions: {regions}.",
     ),
     "summary.known_prosecution": (
         "Регион преследования известен для {known} из {total}.",
@@ -152,17 +150,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The region of imprisonment is not known for anyone in this selection.",
     ),
     "summary.each": (" в каждом", " each"),
-    "summary.and_more": (" и ещё в {n}", " and {n} more"),
+    "summary.and_more": ("и ещё {n}", "and {n} more"),
     "summary.timeline_arrest": (
-        "Больше всего арестов — {periods} ({n}).",
+        "Пик арестов — {periods} ({n}).",
         "Arrests peaked {periods} ({n}).",
     ),
     "summary.timeline_start": (
-        "Больше всего дел начато {periods} ({n}).",
-        "Most cases started {periods} ({n}).",
+        "Пик начала дел — {periods} ({n}).",
+        "Case starts peaked {periods} ({n}).",
     ),
     "summary.timeline_verdict": (
-        "Больше всего приговоров — {periods} ({n}).",
+        "Пик приговоров — {periods} ({n}).",
         "Verdicts peaked {periods} ({n}).",
     ),
     "summary.known_date_arrest": (
@@ -189,7 +187,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Ни для кого в этой выборке дата приговора не известна.",
         "The date of the verdict is not known for anyone in this selection.",
     ),
-    "summary.years_or_more": ("{y} лет и больше", "{y} years or more"),
+    "summary.years_or_more": ("{y} {years} и больше", "{y} {years} or more"),
     "summary.under_a_year": ("меньше года", "less than a year"),
     "summary.sentences_most": (
         "Чаще всего срок — {ranges} ({n}).",
@@ -198,8 +196,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "summary.sentences_median": ("Медианный срок — {term}", "The median term is {term}"),
     "summary.sentences_life": ("Пожизненное лишение свободы: {n}.", "Life imprisonment: {n}."),
     "summary.sentences_unknown": (
-        "Срок не известен ещё для {n}.",
-        "The length of the term is not known for {n} more.",
+        "Срок неизвестен ещё для {n}.",
+        "The length of the term is not known for another {n}.",
     ),
     "summary.sentences_none": (
         "В этой выборке нет реальных сроков лишения свободы.",
@@ -216,9 +214,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{persons}, {prosecutions}; {custody} in custody now.",
     ),
     "lang.name": ("Русский", "English"),  # each in its own language
-    "table_view.show": ("Показать таблицей", "Show as table"),
+    "table_view.show": ("Показать в виде таблицы", "Show as table"),
     "table_view.hide": ("Скрыть таблицу", "Hide the table"),
-    "table_view.caption": ("Числа графика", "The chart's numbers"),
+    "table_view.caption": ("Данные графика", "Chart data"),
     "table_view.empty": (
         "В этой выборке нечего показать в таблице.",
         "Nothing to show in a table for this selection.",
@@ -1184,6 +1182,9 @@ NOUNS: dict[str, tuple[tuple[str, str, str], tuple[str, str]]] = {
     # short, where 89 of them travel in a map's recolour: «чел.» needs no agreement
     "persons_short": (("чел.", "чел.", "чел."), ("person", "persons")),
     "prosecutions": (("дело", "дела", "дел"), ("prosecution", "prosecutions")),
+    # the genitive after «для», «из»: «для 1 человека», «для 5 человек», «для 2 дел»
+    "persons_genitive": (("человека", "человек", "человек"), ("person", "persons")),
+    "prosecutions_genitive": (("дела", "дел", "дел"), ("prosecution", "prosecutions")),
     "sentences": (
         ("приговор", "приговора", "приговоров"),
         ("real prison sentence", "real prison sentences"),

@@ -2,16 +2,26 @@
 screen reader reads for the chart, shown to every reader under it.
 
 Pure functions of the aggregates (data.query), like the figure builders, in the reader's
-language: "Most persons were prosecuted in Moscow (120), Saint Petersburg (80) and the Republic
-of Bashkortostan (30). The region is known for 230 of 250." Counts agree with their nouns
-(components.i18n); ties are named together; nothing is said of an empty selection but that.
+language: "The regions with the most persons prosecuted: Moscow — 120, Saint Petersburg — 80 and
+Republic of Bashkortostan — 30. The region of prosecution is known for 235 of 250." Counts agree
+with their nouns (components.i18n); the three largest are named, with any tied with the third
+("… and 2 more" past three); nothing is said of an empty selection but that.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from components.i18n import count_of, fmt_int, fmt_month, fmt_period, fmt_term, plural_ru, t
+from components.i18n import (
+    count_of,
+    fmt_int,
+    fmt_month,
+    fmt_period,
+    fmt_term,
+    plural_ru,
+    t,
+    years_word,
+)
 from data.compare import Comparison
 from data.query import TERM_CAP, Counters, Overview, RegionCounts, SentenceDistribution, Timeline
 from data.reference import region_label
@@ -20,8 +30,11 @@ TOP = 3  # regions or periods named at most
 
 
 def _and(items: list[str], lang: str) -> str:
-    """'A', 'A and B', 'A, B and C' ('и' in Russian)."""
+    """'A', 'A and B', 'A, B and C' ('и' in Russian); past TOP: 'A, B, C and 2 more'."""
     word = " и " if lang == "ru" else " and "
+    if len(items) > TOP:
+        more = t("summary.and_more", lang, n=fmt_int(len(items) - TOP, lang))
+        return ", ".join(items[:TOP]) + " " + more
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + word + items[-1]
 
 
@@ -53,10 +66,10 @@ def map_summary(regions: RegionCounts, lang: str) -> str:
         key=lambda pair: (-pair[0], pair[1]),
     )
     # "Moscow — 447": a region's name may hold parentheses of its own ("Crimea (occupied)").
-    named = [f"{label} — {fmt_int(count, lang)}" for count, label in ranked[:TOP]]
-    key = f"summary.map_{regions.unit}_{regions.basis}"
-    where = t("summary.in_region" if len(named) == 1 else "summary.in_regions", lang)
-    text = t(key, lang, where=where, regions=_and(named, lang))
+    # The largest three, and any tied with the third: "… and 2 more" says how many.
+    third = ranked[min(TOP, len(ranked)) - 1][0]
+    named = [f"{label} — {fmt_int(count, lang)}" for count, label in ranked if count >= third]
+    text = t(f"summary.map_{regions.unit}_{regions.basis}", lang, regions=_and(named, lang))
     return text + _known(regions.located, regions.total, f"summary.known_{regions.basis}", lang)
 
 
@@ -81,9 +94,7 @@ def timeline_summary(timeline: Timeline, lang: str) -> str:
         return t(f"summary.timeline_undated_{timeline.dates}", lang)
     peak = max(timeline.counts)
     peaks = [p for p, n in zip(timeline.periods, timeline.counts, strict=True) if n == peak]
-    periods = _and([_period_in(p, timeline.granularity, lang) for p in peaks[:TOP]], lang)
-    if len(peaks) > TOP:
-        periods += t("summary.and_more", lang, n=len(peaks) - TOP)
+    periods = _and([_period_in(p, timeline.granularity, lang) for p in peaks], lang)
     each = t("summary.each", lang) if len(peaks) > 1 else ""
     text = t(
         f"summary.timeline_{timeline.dates}",
@@ -97,7 +108,7 @@ def timeline_summary(timeline: Timeline, lang: str) -> str:
 def _years_range(start: int, lang: str) -> str:
     """A one-year bin: 'less than 1 year', '6 to 7 years', '25 years or more'."""
     if start >= TERM_CAP:
-        return t("summary.years_or_more", lang, y=start)
+        return t("summary.years_or_more", lang, y=start, years=years_word(start, lang))
     if start == 0:
         return t("summary.under_a_year", lang)
     end = start + 1
@@ -116,7 +127,7 @@ def sentences_summary(sentences: SentenceDistribution, counters: Counters, lang:
         ]
         most = max(per_bin)
         starts = [s for s, n in zip(sentences.bin_starts, per_bin, strict=True) if n == most]
-        ranges = _and([_years_range(s, lang) for s in starts[:TOP]], lang)
+        ranges = _and([_years_range(s, lang) for s in starts], lang)
         each = t("summary.each", lang) if len(starts) > 1 else ""
         parts.append(
             t(
@@ -136,9 +147,8 @@ def sentences_summary(sentences: SentenceDistribution, counters: Counters, lang:
             t("summary.sentences_life", lang, n=count_of(sentences.life, sentences.unit, lang))
         )
     if sentences.unknown_length:
-        parts.append(
-            t("summary.sentences_unknown", lang, n=fmt_int(sentences.unknown_length, lang))
-        )
+        unknown = count_of(sentences.unknown_length, f"{sentences.unit}_genitive", lang)
+        parts.append(t("summary.sentences_unknown", lang, n=unknown))
     return " ".join(parts)
 
 

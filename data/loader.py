@@ -53,8 +53,11 @@ _DATE_FORMATS = (
     "%Y/%m/%d",
     "%d-%m-%Y",
 )
-_MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z][^<>]*>|&(?:[a-z]+|#\d+);")
-_TAG = re.compile(r"<[^<>]*>")
+# A tag is "<", maybe "/", then a letter at once (or "!": comments, doctypes): "a < b > c" and
+# "срок <3 лет>" are text. An entity is named, decimal or hexadecimal.
+_TAG = re.compile(r"</?[A-Za-z!][^<>]*>")
+_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]*|#\d+|#[xX][0-9A-Fa-f]+);")
+_MARKUP = re.compile(f"{_TAG.pattern}|{_ENTITY.pattern}")
 _SCRIPT = re.compile(r"<\s*(script|style)[^>]*>.*?<\s*/\s*\1\s*>", re.IGNORECASE | re.DOTALL)
 
 
@@ -216,11 +219,12 @@ def _convert(column: Column, text: pd.Series, issues: _Issues) -> pd.Series:
     present = text.ne("")
     name = column.name
     if column.kind is Kind.STRING:
-        text = _visible(text, name, issues)
         markup = text.str.contains(_MARKUP, regex=True)
         issues.add(markup, name, text, "HTML markup removed", "repaired", "html_removed")
         cleaned = text.copy()
         cleaned[markup] = text[markup].map(strip_markup)
+        # After decoding: "&#8238;" is a U+202E too.
+        cleaned = _visible(cleaned, name, issues)
         return cleaned.where(cleaned.ne(""), None).astype("string")
     if column.kind is Kind.URL:
         ok = text.str.match(_URL)
@@ -317,11 +321,11 @@ def _convert(column: Column, text: pd.Series, issues: _Issues) -> pd.Series:
         return result
     if column.kind is Kind.LIST:
         # Each item is text like a STRING cell's: markup goes, and is reported.
-        text = _visible(text, name, issues)
         markup = text.str.contains(_MARKUP, regex=True)
         issues.add(markup, name, text, "HTML markup removed", "repaired", "html_removed")
         text = text.copy()
         text[markup] = text[markup].map(strip_markup)
+        text = _visible(text, name, issues)
         return text.map(
             lambda s: tuple(p.strip() for p in s.split(LIST_SEPARATOR) if p.strip()) if s else ()
         ).astype(object)

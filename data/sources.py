@@ -343,6 +343,7 @@ class Reloader:
         self.interval = interval
         self._init_locks()
         self._closed = False
+        self.checks = 0  # looks at the folder this process's thread has finished
         # A lock held by a thread at fork stays held in the child, where that thread is gone.
         ref = weakref.ref(self)
         os.register_at_fork(after_in_child=lambda: (r := ref()) is not None and r._init_locks())
@@ -406,7 +407,10 @@ class Reloader:
         try:
             while not stop.is_set():
                 self._wake.clear()  # a wake during this check asks for one more
+                if stop.is_set():  # stop() set both just before the clear
+                    break
                 self.check_now()
+                self.checks += 1
                 self._wake.wait(self.interval)
         except SystemExit:  # the thread was told to end (dash.testing ends every thread so)
             return

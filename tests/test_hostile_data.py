@@ -79,11 +79,15 @@ def persons(app) -> list[str]:
 def test_every_row_loaded_its_markup_removed_and_reported(app):
     dataset = repository(app).current()
     cases = dataset.cases
-    assert len(cases) == 7  # nothing hostile costs a row
+    assert len(cases) == 8  # nothing hostile costs a row
     texts = cases[["name", "city", "facility", "verdict_text", "source", "person_id"]]
     assert not texts.apply(lambda col: col.dropna().map(lambda v: bool(LIVE.search(v))).any()).any()
     assert cases["source_url"].dropna().str.startswith("https://").all()
     assert set(cases["source"]) == {"hostile"}
+    # Invisible and direction-changing characters go, written as themselves or as entities.
+    invisible = r"[\u200b\u2060\ufeff\u202a-\u202e\u2066-\u2069]"
+    assert not texts.apply(lambda col: col.dropna().str.contains(invisible).any()).any()
+    assert cases.set_index("person_id").loc["h-8", "name"] == "IvanvonaP Petrov"
     [report] = repository(app).reports()
     repaired = {(i.row, i.column) for i in report.issues if i.code == "html_removed"}
     assert {(2, "name"), (3, "person_id"), (4, "name"), (2, "case_group")} <= repaired

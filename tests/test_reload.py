@@ -10,6 +10,7 @@ import runpy
 import shutil
 import signal
 import threading
+import time
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -159,6 +160,11 @@ def test_sighup_makes_the_watcher_look_now_not_after_its_interval(folder, sample
     old = repo.current().version
     app.server.test_client().get("/healthz")  # the first request starts the watcher
     assert repo.watcher.running
+    # Its first look at the folder is done: from now on only a wake makes it look again.
+    deadline = time.monotonic() + DEADLINE
+    while repo.watcher.checks < 1 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert repo.watcher.checks == 1
     add_second_list(folder, sample_csv)
     previous = signal.getsignal(signal.SIGHUP)
     try:

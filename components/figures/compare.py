@@ -17,6 +17,7 @@ from components.figures.theme import (
 )
 from components.i18n import fmt_int, t
 from data.compare import PARTS, CompareRow
+from data.loader import clipped
 from data.reference import article_label, region_label
 
 TOP_ROWS = 12  # regions or charges drawn; the CSV and the table have every row
@@ -34,7 +35,7 @@ def breakdown_label(kind: str, lang: str) -> Callable[[str], str]:
 
 def _short(text: str) -> str:
     """A label that leaves a phone's chart room for its bars."""
-    return text if len(text) <= LABEL_WIDTH else text[: LABEL_WIDTH - 1].rstrip() + "…"
+    return clipped(text, LABEL_WIDTH)
 
 
 def _names(left_label: str, right_label: str, lang: str) -> dict[str, str]:

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from callbacks.request_guard import MAX_BODY_BYTES
 from components import ids
-from tests.callbacks.dash_client import post
+from tests.callbacks.dash_client import payload, post
 from tests.callbacks.test_http import filter_values
 
 ENDPOINT = "/_dash-update-component"
@@ -35,18 +35,26 @@ def test_a_malformed_body_is_a_400_that_says_why(client, body, says):
 
 
 def test_wrong_shapes_inside_a_real_callbacks_body_are_400s(client):
+    """A body the page sends passes; the same body with one part broken is a 400 that says
+    which part."""
     real = client.get("/_dash-dependencies").get_json()
     spec = next(d for d in real if d["output"].startswith(f"..{ids.COUNT_PERSONS}"))
-    for broken in (
-        {"inputs": "zz"},
-        {"inputs": [1, 2]},
-        {"state": {"id": "x"}},
-        {"outputs": "x"},
-        {"changedPropIds": [{"x": 1}]},
+    good = payload(spec, filter_values())
+    assert client.post(ENDPOINT, json=good).status_code == 200
+    for broken, says in (
+        ({"inputs": "zz"}, "'inputs' is not a list of properties"),
+        ({"inputs": [1, 2]}, "'inputs' is not a list of properties"),
+        ({"inputs": good["inputs"][:-1]}, "'inputs' are not this callback's inputs"),
+        ({"inputs": good["inputs"][::-1]}, "'inputs' are not this callback's inputs"),
+        ({"state": {"id": "x"}}, "'state' is not a list of properties"),
+        ({"state": []}, "'state' are not this callback's state"),
+        ({"outputs": "x"}, "'outputs' is not a list of properties"),
+        ({"outputs": good["outputs"][:1]}, "'outputs' are not this callback's outputs"),
+        ({"changedPropIds": [{"x": 1}]}, "'changedPropIds' is not a list of names"),
     ):
-        body = {"output": spec["output"], "outputs": [], "inputs": [], "state": [], **broken}
-        response = client.post(ENDPOINT, json=body)
+        response = client.post(ENDPOINT, json={**good, **broken})
         assert response.status_code == 400, broken
+        assert says in response.get_data(as_text=True), broken
 
 
 def test_a_body_over_the_limit_is_refused_unread(client):

@@ -35,12 +35,13 @@ MAP = {"RU-SPE": 80, "RU-MOW": 120, "RU-BA": 30, "RU-TA": 5, "RU-KDA": 0}
     [
         (
             "en",
-            "Most persons are prosecuted in Moscow — 120, Saint Petersburg — 80 and Republic "
-            "of Bashkortostan — 30. The region of prosecution is known for 235 of 250.",
+            "The regions with the most persons prosecuted: Moscow — 120, Saint Petersburg — 80 "
+            "and Republic of Bashkortostan — 30. "
+            "The region of prosecution is known for 235 of 250.",
         ),
         (
             "ru",
-            "Больше всего людей преследуют в регионах: Москва — 120, Санкт-Петербург — 80 и "
+            "Регионы, где больше всего преследуемых: Москва — 120, Санкт-Петербург — 80 и "
             "Республика Башкортостан — 30. Регион преследования известен для 235 из 250.",
         ),
     ],
@@ -53,10 +54,10 @@ def test_the_map_by_region_of_imprisonment_in_prosecutions():
     one = regions({"RU-KR": 3}, 3, 3, basis="imprisonment", unit="prosecutions")
     assert (
         map_summary(one, "en")
-        == "Most prosecutions are of persons held in Republic of Karelia — 3."
+        == "The regions of imprisonment with the most prosecutions: Republic of Karelia — 3."
     )
     assert map_summary(one, "ru") == (
-        "Больше всего дел — у людей, которые содержатся в регионе Республика Карелия — 3."
+        "Регионы заключения, где больше всего дел: Республика Карелия — 3."
     )
 
 
@@ -87,13 +88,12 @@ def timeline(counts, granularity="month", unit="persons", undated=0, dates="arre
         (
             {"counts": (3, 45, 12), "undated": 5},
             "ru",
-            "Больше всего арестов — в феврале 2022 (45 человек). "
-            "Дата ареста известна для 60 из 65.",
+            "Пик арестов — в феврале 2022 (45 человек). Дата ареста известна для 60 из 65.",
         ),
         (
             {"counts": (21, 4, 21), "granularity": "year", "unit": "prosecutions"},
             "ru",
-            "Больше всего арестов — в 2022 году и в 2024 году (21 дело в каждом).",
+            "Пик арестов — в 2022 году и в 2024 году (21 дело в каждом).",
         ),
         (
             {"counts": (1, 2), "granularity": "quarter", "dates": "verdict"},
@@ -103,7 +103,7 @@ def timeline(counts, granularity="month", unit="persons", undated=0, dates="arre
         (
             {"counts": (1, 2), "granularity": "quarter", "dates": "start"},
             "ru",
-            "Больше всего дел начато во II кв. 2022 (2 человека).",
+            "Пик начала дел — во II кв. 2022 (2 человека).",
         ),
         (
             {"counts": (), "undated": 4},
@@ -138,7 +138,7 @@ def test_the_sentences_name_the_common_term_the_median_and_life():
     summary = sentences_summary(sentences({6: 25, 2: 3}, life=3, unknown=2), counters(78), "ru")
     assert summary == (
         "Чаще всего срок — от 6 до 7 лет (25 человек). Медианный срок — 6 лет 6 мес. "
-        "Пожизненное лишение свободы: 3 человека. Срок не известен ещё для 2."
+        "Пожизненное лишение свободы: 3 человека. Срок неизвестен ещё для 2 человек."
     )
     summary = sentences_summary(sentences({20: 1, 0: 1}, unit="prosecutions"), counters(84), "en")
     assert summary == (
@@ -184,4 +184,19 @@ def test_two_lists_in_a_sentence():
     assert compare_summary(comparison, ("Мемориал", "ОВД-Инфо"), "ru") == (
         "В двух списках — 251 человек: в обоих — 180, только в списке «Мемориал» — 40, "
         "только в списке «ОВД-Инфо» — 31."
+    )
+
+
+def test_ties_past_three_are_counted_not_dropped():
+    many = {"RU-MOW": 5, "RU-SPE": 5, "RU-BA": 5, "RU-TA": 5, "RU-KDA": 5, "RU-AD": 1}
+    assert map_summary(regions(many, 26, 26), "en") == (
+        "The regions with the most persons prosecuted: Krasnodar Krai — 5, Moscow — 5, "
+        "Republic of Bashkortostan — 5 and 2 more."
+    )
+    summary = timeline_summary(timeline((4, 4, 4, 4, 4)), "ru")
+    assert summary == (
+        "Пик арестов — в январе 2022, в феврале 2022, в марте 2022 и ещё 2 (4 человека в каждом)."
+    )
+    assert sentences_summary(sentences({25: 21}), counters(), "ru").startswith(
+        "Чаще всего срок — 25 лет и больше"
     )
