@@ -103,21 +103,28 @@ def copy_button(
 
 
 def embed_code(code_id: str, lang: str, value: str = "", rows: int = 4) -> html.Div:
-    """The embed code to copy: read-only, with its copy button beside it."""
+    """The embed code to copy, named by its label: read-only, with its copy button beside it."""
     return html.Div(
         [
-            dcc.Textarea(
-                id=code_id,
-                readOnly=True,
-                rows=rows,
-                className="form-control embed-code",
-                value=value,
+            html.Label(t("share.embed_code", lang), htmlFor=code_id, className="form-label"),
+            html.Div(
+                [
+                    dcc.Textarea(
+                        id=code_id,
+                        readOnly=True,
+                        rows=rows,
+                        className="form-control embed-code",
+                        value=value,
+                    ),
+                    copy_button(
+                        lang,
+                        class_name="btn btn-outline-primary btn-sm embed-copy",
+                        target_id=code_id,
+                    ),
+                ],
+                className="embed-code-row",
             ),
-            copy_button(
-                lang, class_name="btn btn-outline-primary btn-sm embed-copy", target_id=code_id
-            ),
-        ],
-        className="embed-code-row",
+        ]
     )
 
 
@@ -139,9 +146,6 @@ def embed_dialog(lang: str) -> dbc.Modal:
             dbc.ModalHeader(dbc.ModalTitle(t("share.embed_dialog", lang), id=ids.EMBED_TITLE)),
             dbc.ModalBody(
                 [
-                    html.Label(
-                        t("share.embed_code", lang), htmlFor=ids.EMBED_CODE, className="form-label"
-                    ),
                     embed_code(ids.EMBED_CODE, lang),
                     html.Small(t("share.embed_note", lang), className="text-muted d-block mb-2"),
                     html.Div(t("share.preview", lang), className="form-label mt-2"),
