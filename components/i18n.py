@@ -30,6 +30,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Demo data: the records are invented, not real people or cases.",
     ),
     "share.embed": ("Встроить", "Embed"),
+    "share.embed_code_card": ("Код для вставки карточки", "Code to paste the card"),
     "share.copy_link": ("Скопировать ссылку", "Copy link"),
     "share.copy_link_title": (
         "Ссылка на эту выборку: по ней откроются те же числа",

@@ -228,7 +228,9 @@ def person_page(
             html.Details(
                 [
                     html.Summary(t("share.embed", lang)),
-                    embed_code("person-embed-code", lang, code, rows=3),
+                    embed_code(
+                        "person-embed-code", lang, code, rows=3, label="share.embed_code_card"
+                    ),
                 ],
                 className="small mt-3 person-embed",
             )

@@ -102,11 +102,14 @@ def copy_button(
     )
 
 
-def embed_code(code_id: str, lang: str, value: str = "", rows: int = 4) -> html.Div:
-    """The embed code to copy, named by its label: read-only, with its copy button beside it."""
+def embed_code(
+    code_id: str, lang: str, value: str = "", rows: int = 4, label: str = "share.embed_code"
+) -> html.Div:
+    """The embed code to copy, named by its label (the key of its words): read-only, with its
+    copy button beside it."""
     return html.Div(
         [
-            html.Label(t("share.embed_code", lang), htmlFor=code_id, className="form-label"),
+            html.Label(t(label, lang), htmlFor=code_id, className="form-label"),
             html.Div(
                 [
                     dcc.Textarea(
