@@ -25,7 +25,6 @@ from werkzeug.exceptions import HTTPException
 
 from callbacks.common import repository
 from data.dataset import PERSON_CODE, Dataset, DatasetRepository
-from data.view_query import person_key
 
 REQUESTS = logging.getLogger("politprisoners.requests")
 ERRORS = logging.getLogger("politprisoners.errors")
@@ -77,11 +76,10 @@ def logging_config(level: str = "INFO") -> dict:
 
 
 def shown_path(path: str) -> str:
-    """A request's path as a log may keep it: a person's page or card without whose it is."""
-    for prefix in ("/embed/person/", "/person/"):
-        if path.startswith(prefix):
-            return prefix + "…"
-    return path if not person_key(path) else "/person/…"
+    """A request's path as a log may keep it: a person's page or card (under any mount path)
+    without whose it is."""
+    head, marker, _who = path.partition("/person/")
+    return head + marker + "…" if marker else path
 
 
 def _callback_output(app: Dash) -> str | None:

@@ -35,6 +35,7 @@ from components.provenance import pair_labels, source_labels, sources_sentence
 from data.compare import compare_lists
 from data.dataset import Dataset
 from data.export import case_rows, csv_bytes
+from data.person import person_index
 from data.query import filter_options
 from data.view_query import LANGUAGES, ViewQuery, person_key
 
@@ -160,7 +161,8 @@ def register(app: Dash) -> None:
         path = "/" + sent[len(prefix) :].strip("/") if sent.startswith(prefix) else sent
         if path in PAGES:
             return
-        if person_key(path) and person_views(repository(app).current(), path, "en"):
+        key = person_key(path)
+        if key and key in person_index(repository(app).current()):  # the page's own lookup
             return
         abort(404)
 

@@ -106,7 +106,13 @@ def test_an_unexpected_error_is_logged_where_it_happened_not_what_it_said(lines)
 
 @pytest.mark.parametrize(
     "path, shown",
-    [("/person/demo/x1", "/person/…"), ("/embed/person/a/b", "/embed/person/…"), ("/", "/")],
+    [
+        ("/person/demo/x1", "/person/…"),
+        ("/embed/person/a/b", "/embed/person/…"),
+        ("/prisoners/person/demo/x1", "/prisoners/person/…"),
+        ("/", "/"),
+        ("/embed/map", "/embed/map"),
+    ],
 )
 def test_shown_path(path, shown):
     assert shown_path(path) == shown

@@ -130,21 +130,7 @@ def test_any_values_in_a_real_callbacks_body_never_answer_500(client, data):
     """Every server callback, with each input and state given a value of any kind: the answer
     is a 200 (the value ignored or read leniently) or a 4xx, never a 500."""
     spec = data.draw(st.sampled_from(_server_callbacks(client)), label="callback")
-    outputs = [
-        {"id": part.rsplit(".", 1)[0], "property": part.rsplit(".", 1)[1]}
-        for part in spec["output"].strip(".").split("...")
-    ]
-
-    def filled(items: list[dict]) -> list[dict]:
-        return [{**item, "value": data.draw(plausible_values)} for item in items]
-
-    inputs = filled(spec["inputs"])
-    body = {
-        "output": spec["output"],
-        "outputs": outputs if len(outputs) > 1 else outputs[0],
-        "inputs": inputs,
-        "state": filled(spec["state"]),
-        "changedPropIds": [f"{i['id']}.{i['property']}" for i in inputs[:1]],
-    }
+    names = [f"{i['id']}.{i['property']}" for i in (*spec["inputs"], *spec["state"])]
+    body = payload(spec, {name: data.draw(plausible_values) for name in names}, names[:1])
     response = client.post(ENDPOINT, json=body)
     assert response.status_code < 500, response.get_data(as_text=True)[:300]
